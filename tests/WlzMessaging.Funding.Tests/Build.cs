@@ -18,9 +18,9 @@ internal static class Build
         Provider? provider = null,
         IReadOnlyList<Jaarafspraak>? jaarafspraken = null,
         IReadOnlyList<ReceivedProduction>? production = null) => new()
-    {
-        Providers = [provider ?? Provider()],
-        Jaarafspraken = jaarafspraken ?? [Jaarafspraak(2024, 120_000_000)],
-        Production = production ?? [],
-    };
+        {
+            Providers = [provider ?? Provider()],
+            Jaarafspraken = jaarafspraken ?? [Jaarafspraak(2024, 120_000_000)],
+            Production = production ?? [],
+        };
 }
