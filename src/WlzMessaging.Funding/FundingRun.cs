@@ -1,0 +1,14 @@
+namespace WlzMessaging.Funding;
+
+/// <summary>
+/// One run on the first of a month for every provider. <see cref="UnknownAgbs"/> lists AGB codes that appear in the inputs
+/// but not among the providers: their money is not computed, so an operator must see them.
+/// </summary>
+public sealed record FundingRun(DateOnly RunDate, IReadOnlyList<ProviderRun> Providers, IReadOnlyList<string> UnknownAgbs)
+{
+    public ProviderRun For(string agb) =>
+        Providers.FirstOrDefault(p => p.Agb == agb)
+        ?? throw new KeyNotFoundException($"Provider {agb} is not in the run of {RunDate:yyyy-MM-dd}.");
+
+    public long TotalPaymentCents => Providers.Sum(p => p.PaymentCents);
+}
