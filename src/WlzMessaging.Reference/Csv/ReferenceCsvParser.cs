@@ -1,0 +1,135 @@
+using System.Text;
+
+namespace WlzMessaging.Reference.Csv;
+
+/// <summary>A parser of one reference file, whatever its row type.</summary>
+public interface IReferenceCsvParser
+{
+    /// <summary>The file's name in an import directory, e.g. <c>providers.csv</c>.</summary>
+    string FileName { get; }
+
+    /// <summary>The header's column names, in order.</summary>
+    IReadOnlyList<string> Columns { get; }
+
+    IReferenceFileResult Parse(TextReader reader);
+}
+
+/// <summary>
+/// Reads one reference file whole: UTF-8, <c>;</c>-separated, a header row with exactly <see cref="Columns"/>, then one row
+/// a line. Every problem in the file is reported (up to <see cref="MaxProblemsKept"/>); bad data never throws.
+/// </summary>
+/// <remarks>
+/// Fields are taken exactly as written: no quoting (a field cannot hold <c>;</c>), no trimming of spaces, an empty field is
+/// "none". Only the derived parsers in this assembly exist, see <see cref="ReferenceCsv"/>.
+/// </remarks>
+public abstract class ReferenceCsvParser<TRow> : IReferenceCsvParser
+    where TRow : class
+{
+    /// <summary>How many problems of one file are kept; the rest are counted.</summary>
+    public const int MaxProblemsKept = 100;
+
+    /// <summary>The longest line read; reference rows are far shorter, so a longer line is not a row.</summary>
+    public const int MaxLineLength = 4096;
+
+    private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    private readonly string _header;
+    private readonly bool _holdsBsn;
+
+    private protected ReferenceCsvParser(string fileName, string[] columns, bool holdsBsn)
+    {
+        FileName = fileName;
+        Columns = columns;
+        _header = string.Join(';', columns);
+        _holdsBsn = holdsBsn;
+    }
+
+    public string FileName { get; }
+
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>Reads the file from bytes as UTF-8 (a leading byte order mark is allowed); invalid UTF-8 is a problem.</summary>
+    public ParseResult<TRow> Parse(Stream stream)
+    {
+        using var reader = new StreamReader(stream, s_utf8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        return Parse(reader);
+    }
+
+    public ParseResult<TRow> Parse(TextReader reader)
+    {
+        var problems = new ProblemCollector(FileName, MaxProblemsKept);
+        var rows = new List<Numbered<TRow>>();
+        var lines = new LineReader(reader, MaxLineLength);
+
+        if (!lines.TryRead(out var header, out var headerTooLong))
+        {
+            problems.Add(1, "header", "missing (the file is empty)");
+            return Result(rows, problems);
+        }
+
+        // Spreadsheet exports start with a byte order mark; it is not part of the first column's name.
+        if (header.StartsWith('\uFEFF'))
+        {
+            header = header[1..];
+        }
+
+        if (headerTooLong || header != _header)
+        {
+            // The line is not echoed: in maz.csv and meerzorg.csv a missing header means line 1 is a client's row.
+            problems.Add(1, "header", $"expected {_header}");
+            return Result(rows, problems);
+        }
+
+        var row = new CsvRow(problems, Columns, echoValues: !_holdsBsn);
+        while (lines.TryRead(out var line, out var tooLong))
+        {
+            var number = lines.LineNumber;
+            if (tooLong)
+            {
+                problems.Add(number, "row", $"longer than {MaxLineLength} characters");
+                continue;
+            }
+
+            if (line.Length == 0)
+            {
+                problems.Add(number, "row", "empty line");
+                continue;
+            }
+
+            // The decoder replaced bytes that are not UTF-8 with U+FFFD.
+            if (line.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                problems.Add(number, "row", "not valid UTF-8");
+                continue;
+            }
+
+            var fields = line.Split(';');
+            if (fields.Length != Columns.Count)
+            {
+                problems.Add(number, "row", $"expected {Columns.Count} fields, found {fields.Length}");
+                continue;
+            }
+
+            row.Reset(number, fields);
+            var parsed = ParseRow(row);
+            if (parsed is not null && !row.HasProblems)
+            {
+                rows.Add(new Numbered<TRow>(parsed, number));
+            }
+        }
+
+        CheckFile(rows, new FileChecks(problems));
+        return Result(rows, problems);
+    }
+
+    IReferenceFileResult IReferenceCsvParser.Parse(TextReader reader) => Parse(reader);
+
+    /// <summary>Reads the fields of one row, reporting each bad one; returns null when any was bad.</summary>
+    private protected abstract TRow? ParseRow(CsvRow row);
+
+    /// <summary>The checks across rows of this file (duplicate keys, overlapping periods).</summary>
+    private protected abstract void CheckFile(IReadOnlyList<Numbered<TRow>> rows, FileChecks checks);
+
+    private ParseResult<TRow> Result(List<Numbered<TRow>> rows, ProblemCollector problems) =>
+        new(FileName, rows.Select(r => r.Row).ToArray(), problems.InLineOrder(), problems.Count);
+}
