@@ -11,7 +11,10 @@ public sealed record Aw319GeneratorOptions
     /// <summary>The default declaration month: fixed, so the default file never changes with the clock.</summary>
     public static readonly DateOnly DefaultMonth = new(2026, 1, 1);
 
-    /// <summary>Number of prestatierecords (04) in the file, exactly.</summary>
+    /// <summary>The most lines one AW319 can hold: 9904 AANTAL PRESTATIERECORDS has 6 positions.</summary>
+    public const long MaxLines = 999_999;
+
+    /// <summary>Number of prestatierecords (04) in the file, exactly; at most <see cref="MaxLines"/>.</summary>
     public long Lines { get; init; } = 1_000;
 
     public ulong Seed { get; init; } = 1;
@@ -54,7 +57,10 @@ public sealed record Aw319GeneratorOptions
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(Lines, 1, nameof(Lines));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(Lines, 99_999_999, nameof(Lines));
+        if (Lines > MaxLines)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Lines), Lines, $"one AW319 holds at most {MaxLines:N0} lines: 9904 AANTAL PRESTATIERECORDS has 6 positions");
+        }
         ArgumentOutOfRangeException.ThrowIfLessThan(Providers, 1, nameof(Providers));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Providers, 99_999, nameof(Providers));
         ArgumentOutOfRangeException.ThrowIfNegative(Clients, nameof(Clients));

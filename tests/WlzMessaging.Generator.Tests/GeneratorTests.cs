@@ -201,20 +201,47 @@ public class GeneratorTests
     }
 
     [Fact]
-    public void A_file_too_large_for_a_month_declares_fewer_days_so_its_total_fits()
+    public async Task A_file_too_large_for_a_month_declares_fewer_days_so_its_total_fits()
     {
         var generator = new Aw319Generator(new Aw319GeneratorOptions { Lines = 300_000, Seed = 5 });
         Assert.True(generator.PeriodEnd < new DateOnly(2026, 1, 31));
         Assert.InRange(generator.ExpectedNetTotalCents, 1, Aw319Generator.MaxNetTotalCents);
-        var parsed = ParsedFile.Read(generator.ToArray(), StrictFor(generator));
-        Assert.Empty(parsed.Result.FileFaults);
-        Assert.Empty(parsed.RecordFaults);
+        var path = Path.GetTempFileName();
+        try
+        {
+            var written = await generator.WriteFileAsync(path);
+            var counter = new FaultCounter();
+            var result = await VektisReader.ReadFileAsync(path, counter, StrictFor(generator));
+            Assert.Empty(result.FileFaults);
+            Assert.Equal(0, counter.RecordsWithFaults);
+            Assert.Equal(300_000, result.AantalPrestatierecords);
+            Assert.Equal(generator.ExpectedNetTotalCents, result.NetDeclaratiebedrag);
+            Assert.Equal(written.Bytes, new FileInfo(path).Length);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private sealed class FaultCounter : IVektisRecordHandler
+    {
+        public int RecordsWithFaults { get; private set; }
+
+        public void OnRecord(in VektisRecord record)
+        {
+            if (!record.Faults.IsEmpty)
+            {
+                RecordsWithFaults++;
+            }
+        }
     }
 
     [Fact]
     public void Impossible_options_are_refused_before_anything_is_written()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new Aw319Generator(new Aw319GeneratorOptions { Lines = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Aw319Generator(new Aw319GeneratorOptions { Lines = 1_000_000 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Aw319Generator(new Aw319GeneratorOptions { Providers = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Aw319Generator(new Aw319GeneratorOptions { PeriodDays = 32 }));
         Assert.Throws<ArgumentException>(() => new Aw319Generator(new Aw319GeneratorOptions { Lines = 500_000, PeriodDays = 31 }));

@@ -17,7 +17,7 @@ public sealed class GenerateCommand : Command
         Options =
         [
             OptionSpec.Value("out", "FILE", "the AW319 file to write (replaced when it exists)", required: true),
-            OptionSpec.Value("lines", "N", "number of declaration lines (04 records), 1 to 99,999,999", required: true),
+            OptionSpec.Value("lines", "N", "number of declaration lines (04 records), 1 to 999,999 (9904 has 6 positions)", required: true),
             OptionSpec.Value("seed", "S", "seed of the pseudo-random choices (default 1): the same seed gives the same file"),
             OptionSpec.Value("month", "YYYY-MM", $"the month declared (default {Aw319GeneratorOptions.DefaultMonth:yyyy-MM})"),
             OptionSpec.Value("agb", "AGB", "the provider's AGB code, 0112 INSTELLINGSCODE (default 41000001)"),
@@ -39,8 +39,9 @@ public sealed class GenerateCommand : Command
             --clients and --providers size the reference data around the file (the other providers have their own clients,
             MAZ, tariffs and agreements); they do not change the file. With the same options, file and CSVs are the same bytes.
 
-            9907 holds at most 11 digits (EUR 999,999,999.99): a file of more than about 250,000 lines declares fewer days of
-            the month so its net total fits. Receive the file on or after its invoice date (the summary line shows it).
+            The sluitrecord bounds a file: 9904 holds at most 999,999 lines, and 9907 at most EUR 999,999,999.99, so a file of
+            more than about 250,000 lines declares fewer days of the month (a week for 999,999 lines) to keep its net total in
+            range. Receive the file on or after its invoice date (the summary line shows it).
 
             Example: wlz generate --out jan.aw319 --lines 100000 --seed 7 --reference-out ref --clients 50000 --providers 300
             """,
@@ -51,7 +52,7 @@ public sealed class GenerateCommand : Command
         var defaults = new Aw319GeneratorOptions();
         var options = new Aw319GeneratorOptions
         {
-            Lines = args.Int64("lines", 1, 99_999_999) ?? defaults.Lines,
+            Lines = args.Int64("lines", 1, Aw319GeneratorOptions.MaxLines) ?? defaults.Lines,
             Seed = args.UInt64("seed") ?? defaults.Seed,
             Month = args.Month("month") ?? defaults.Month,
             Agb = args.Int32("agb", 1, 99_999_999) ?? defaults.Agb,
