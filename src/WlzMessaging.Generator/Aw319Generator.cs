@@ -113,6 +113,13 @@ public sealed class Aw319Generator
 
     public string Factuurnummer { get; }
 
+    /// <summary>
+    /// The first date on which the file can be received with every line approved: not before its invoice date (0025) nor
+    /// before the last day it declares (0415 may not lie after the date received). Lines of year Y must also be received
+    /// before that year's cutoff (by default 25 March of Y+1, 8288): the engine's configuration, not the file's.
+    /// </summary>
+    public DateOnly EarliestReceivedDate => InvoiceDate > PeriodEnd ? InvoiceDate : PeriodEnd;
+
     /// <summary>How many clients (02 records) the file holds.</summary>
     public long FileClients { get; }
 

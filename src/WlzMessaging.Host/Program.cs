@@ -15,5 +15,12 @@ try
 }
 finally
 {
-    await console.Out.FlushAsync(CancellationToken.None);
+    try
+    {
+        await console.Out.FlushAsync(CancellationToken.None);
+    }
+    catch (IOException)
+    {
+        // Standard output was closed (e.g. piped into head): nothing more to say.
+    }
 }

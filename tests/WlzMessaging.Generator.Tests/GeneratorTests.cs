@@ -10,7 +10,7 @@ public class GeneratorTests
 
     private static VektisReaderOptions StrictFor(Aw319Generator generator) => new()
     {
-        ReceivedDate = generator.InvoiceDate,
+        ReceivedDate = generator.EarliestReceivedDate,
         ExpectedUzovi = generator.Options.Uzovi,
     };
 
@@ -68,6 +68,8 @@ public class GeneratorTests
         Assert.Equal("20240201", parsed.Voorloop[64..72]);
         Assert.Equal("20240229", parsed.Voorloop[72..80]);
         Assert.Equal(new DateOnly(2024, 3, 5), generator.InvoiceDate);
+        Assert.Equal(new DateOnly(2024, 3, 5), generator.EarliestReceivedDate);
+        Assert.All(parsed.Lines, line => Assert.True(line.End <= generator.EarliestReceivedDate));
         Assert.All(parsed.Lines, line =>
         {
             Assert.InRange(line.Begin, new DateOnly(2024, 2, 1), line.End);
