@@ -1,8 +1,8 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 using System.IO.Pipelines;
 using System.Text;
-using System.Text.Unicode;
 using WlzMessaging.Vektis;
 using C = WlzMessaging.Vektis.Aw319Layout.Commentaar;
 using P = WlzMessaging.Vektis.Aw319Layout.Prestatie;
@@ -451,20 +451,32 @@ public sealed class Aw319Generator
 
         private void WriteCreditComment(IBufferWriter<byte> output, long id, in PlannedLine line, long debit)
         {
+            // "Correctie: 7 dagen Z055 van regel 20260100010000000001 vervallen", composed without formatting helpers
+            // so that not even unoptimised code allocates.
             var prestatie = PrestatieCatalog.All[line.Prestatie];
             var unit = prestatie.Tijdseenheid switch
             {
-                PrestatieCatalog.Etmaal => "dagen",
-                PrestatieCatalog.Minuut => "minuten",
-                _ => "uren",
+                PrestatieCatalog.Etmaal => " dagen "u8,
+                PrestatieCatalog.Minuut => " minuten "u8,
+                _ => " uren "u8,
             };
             Span<byte> text = stackalloc byte[C.VrijeTekst.Length];
-            Utf8.TryWrite(text, CultureInfo.InvariantCulture, $"Correctie: {line.Aantal} {unit} {prestatie.Code} van regel ", out var n);
+            var n = Append(text, 0, "Correctie: "u8);
+            Utf8Formatter.TryFormat(line.Aantal, text[n..], out var digits);
+            n += digits;
+            n = Append(text, n, unit);
+            n = Append(text, n, prestatie.CodeBytes.AsSpan().TrimEnd((byte)' '));
+            n = Append(text, n, " van regel "u8);
             Reference(text.Slice(n, P.Referentienummer.Length), debit);
             n += P.Referentienummer.Length;
-            " vervallen"u8.CopyTo(text[n..]);
-            n += " vervallen"u8.Length;
+            n = Append(text, n, " vervallen"u8);
             WriteCommentaar(output, id, text[..n]);
+        }
+
+        private static int Append(Span<byte> text, int at, ReadOnlySpan<byte> part)
+        {
+            part.CopyTo(text[at..]);
+            return at + part.Length;
         }
 
         private void WriteCommentaar(IBufferWriter<byte> output, long id, ReadOnlySpan<byte> text)

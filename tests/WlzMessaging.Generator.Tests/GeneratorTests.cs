@@ -240,6 +240,22 @@ public class GeneratorTests
     }
 
     [Fact]
+    public void Writing_allocates_nothing_per_line()
+    {
+        var generator = new Aw319Generator(s_small with { Lines = 50_000 });
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(60_000_000);
+        generator.Write(buffer);
+        buffer.ResetWrittenCount();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        generator.Write(buffer);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // One pass object and its line buffer; 50,000 lines at even one byte each would be far more.
+        Assert.InRange(allocated, 0, 4_096);
+    }
+
+    [Fact]
     public void Impossible_options_are_refused_before_anything_is_written()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new Aw319Generator(new Aw319GeneratorOptions { Lines = 0 }));
