@@ -1,0 +1,41 @@
+using WlzMessaging.Host.Cli;
+
+namespace WlzMessaging.Host.Tests;
+
+public class StorageOptionsTests
+{
+    private static readonly CommandSyntax s_syntax = new() { Options = StorageOptions.Options };
+
+    private static Func<string, string?> Env(string? dataDir = null, string? connection = null) => name => name switch
+    {
+        StorageOptions.DataDirEnvironment => dataDir,
+        StorageOptions.ConnectionEnvironment => connection,
+        _ => null,
+    };
+
+    [Fact]
+    public void Defaults_to_the_embedded_database_in_dot_wlz()
+    {
+        var (connection, dataDir) = StorageOptions.Resolve(ArgumentParser.Parse([], s_syntax), Env());
+        Assert.Null(connection);
+        Assert.Equal(Path.GetFullPath(".wlz"), dataDir);
+    }
+
+    [Fact]
+    public void The_command_line_wins_over_the_environment()
+    {
+        var (connection, dataDir) = StorageOptions.Resolve(ArgumentParser.Parse(["--data-dir", "/tmp/x"], s_syntax), Env("/tmp/y", "Host=db"));
+        Assert.Null(connection);
+        Assert.Equal("/tmp/x", dataDir);
+
+        Assert.Equal("Host=db", StorageOptions.Resolve(ArgumentParser.Parse([], s_syntax), Env("/tmp/y", "Host=db")).Connection);
+        Assert.Equal("Host=other", StorageOptions.Resolve(ArgumentParser.Parse(["--connection", "Host=other"], s_syntax), Env()).Connection);
+    }
+
+    [Fact]
+    public void Both_on_the_command_line_is_a_usage_error()
+    {
+        var args = ArgumentParser.Parse(["--data-dir", "d", "--connection", "Host=x"], s_syntax);
+        Assert.Throws<UsageException>(() => StorageOptions.Resolve(args, Env()));
+    }
+}
