@@ -30,8 +30,8 @@ internal sealed class DataDirectoryLease : IDisposable
         return new DataDirectoryLease(path, stream);
     }
 
-    /// <summary>Whether a process other than the holder of <paramref name="own"/> still uses the server; dead leases are removed.</summary>
-    public static bool OthersAlive(string leaseDirectory, DataDirectoryLease? own)
+    /// <summary>Whether any live process holds a lease (let go of your own first); dead leases are removed.</summary>
+    public static bool AnyAlive(string leaseDirectory)
     {
         if (!Directory.Exists(leaseDirectory))
         {
@@ -41,11 +41,6 @@ internal sealed class DataDirectoryLease : IDisposable
         var alive = false;
         foreach (var path in Directory.EnumerateFiles(leaseDirectory, "*" + Extension))
         {
-            if (own is not null && path == own.Path)
-            {
-                continue;
-            }
-
             try
             {
                 using var probe = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);

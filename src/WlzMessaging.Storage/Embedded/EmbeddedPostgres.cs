@@ -144,7 +144,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
         catch
         {
             lease.Dispose();
-            if (startedServer && control is not null && !DataDirectoryLease.OthersAlive(layout.LeaseDirectory, null))
+            if (startedServer && control is not null && !DataDirectoryLease.AnyAlive(layout.LeaseDirectory))
             {
                 await TryStopAfterFailureAsync(control, options).ConfigureAwait(false);
             }
@@ -171,7 +171,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
 
         using (var directoryLock = DataDirectoryLock.TryAcquire(layout.LockFile))
         {
-            if (directoryLock is null || DataDirectoryLease.OthersAlive(layout.LeaseDirectory, null))
+            if (directoryLock is null || DataDirectoryLease.AnyAlive(layout.LeaseDirectory))
             {
                 return false;
             }
@@ -209,7 +209,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
             using var directoryLock = await DataDirectoryLock.AcquireAsync(layout.LockFile, _options.Timeout, CancellationToken.None)
                 .ConfigureAwait(false);
             lease.Dispose();
-            if (DataDirectoryLease.OthersAlive(layout.LeaseDirectory, null))
+            if (DataDirectoryLease.AnyAlive(layout.LeaseDirectory))
             {
                 _logger.LogInformation("PostgreSQL in {DataDirectory} left running: another process still uses it", layout.Root);
                 return;
