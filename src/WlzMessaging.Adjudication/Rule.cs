@@ -9,7 +9,7 @@ public sealed class Rule
     {
         Id = id;
         Level = level;
-        Codes = codes;
+        Codes = Array.AsReadOnly(codes);
         Retourcode = codes.Length > 0 ? codes[0] : default;
     }
 
