@@ -32,6 +32,12 @@ internal sealed class StructureChecker
     private long _parentDetailId;
     private long _sluitRecordNumber;
 
+    // A 04 of the wrong length has no readable amount: the net total is then unknown and not compared with the 99.
+    private bool _netUnknown;
+
+    // After a 02 or 04 of the wrong length its id is unknown, so the 98s under it are not held to it.
+    private const long UnknownParent = -1;
+
     public StructureChecker(VektisReaderOptions options, VektisReadResult result)
     {
         _options = options;
@@ -93,8 +99,8 @@ internal sealed class StructureChecker
         CheckOrder(type, recordNumber);
         switch (type)
         {
-            case RecordType.Verzekerde: _result.AantalVerzekerdenrecords++; _expectedDetailId++; break;
-            case RecordType.Prestatie: _result.AantalPrestatierecords++; _expectedDetailId++; break;
+            case RecordType.Verzekerde: _result.AantalVerzekerdenrecords++; _expectedDetailId++; _parentDetailId = UnknownParent; break;
+            case RecordType.Prestatie: _result.AantalPrestatierecords++; _expectedDetailId++; _parentDetailId = UnknownParent; _netUnknown = true; break;
             case RecordType.Commentaar: _result.AantalCommentaarrecords++; break;
             case RecordType.Debiteur: _result.AantalDebiteurrecords++; break;
             case RecordType.Sluit: _seenSluit = true; break;
@@ -136,6 +142,11 @@ internal sealed class StructureChecker
         CompareCount(view.AantalPrestatierecords, _result.AantalPrestatierecords, Retourcodes.AantalPrestatierecordsOnjuist, "AANTAL PRESTATIERECORDS", n);
         CompareCount(view.AantalCommentaarrecords, _result.AantalCommentaarrecords, Retourcodes.AantalCommentaarrecordsOnjuist, "AANTAL COMMENTAARRECORDS", n);
         CompareCount(view.TotaalAantalDetailrecords, _result.TotaalAantalDetailrecords, Retourcodes.TotaalAantalDetailrecordsOnjuist, "TOTAAL AANTAL DETAILRECORDS", n);
+
+        if (_netUnknown)
+        {
+            return;
+        }
 
         var net = _result.NetDeclaratiebedrag;
         var total = view.TotaalDeclaratiebedrag;
@@ -226,6 +237,7 @@ internal sealed class StructureChecker
             if (isParent)
             {
                 _expectedDetailId++;
+                _parentDetailId = UnknownParent;
             }
 
             return;
@@ -242,7 +254,7 @@ internal sealed class StructureChecker
             _expectedDetailId = id + 1;
             _parentDetailId = id;
         }
-        else if (id != _parentDetailId)
+        else if (id != _parentDetailId && _parentDetailId != UnknownParent)
         {
             Fault(Retourcodes.IdentificatieDetailrecordOnjuist, recordNumber, $"commentaarrecord repeats id {id}, its record has {_parentDetailId}");
         }

@@ -228,12 +228,16 @@ public sealed class VektisReader
     private void OnLine<THandler>(ReadOnlySpan<byte> line, bool terminated, THandler handler)
         where THandler : IVektisRecordHandler
     {
+        // A CR at the end belongs to the line end, also on a last line the file cut off before its LF: that record lacks
+        // its LF (8095), it is not a record one position too long (0804).
         var record = line;
-        var endsWithCrLf = terminated && record.Length > 0 && record[^1] == Cr;
-        if (endsWithCrLf)
+        var endsWithCr = record.Length > 0 && record[^1] == Cr;
+        if (endsWithCr)
         {
             record = record[..^1];
         }
+
+        var endsWithCrLf = terminated && endsWithCr;
 
         if (record.IsEmpty)
         {
