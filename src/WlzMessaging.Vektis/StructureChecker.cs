@@ -135,6 +135,13 @@ internal sealed class StructureChecker
             return;
         }
 
+        // The order 01 · (02 …)+ · 99 asks for at least one client: a file of only a 01 and a 99 declares nothing.
+        // (Detail records without a 02 above them were given 8026 where they stood.)
+        if (_result.TotaalAantalDetailrecords == 0)
+        {
+            Fault(Retourcodes.VolgordeRecordtypenOnjuist, _sluitRecordNumber, "the file holds no verzekerdenrecord");
+        }
+
         var n = _sluitRecordNumber;
         var view = new SluitRecord(new VektisRecord(sluit, RecordType.Sluit, n, default, true));
         CompareCount(view.AantalVerzekerdenrecords, _result.AantalVerzekerdenrecords, Retourcodes.AantalVerzekerdenrecordsOnjuist, "AANTAL VERZEKERDENRECORDS", n);
