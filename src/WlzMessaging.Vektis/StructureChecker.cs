@@ -35,6 +35,11 @@ internal sealed class StructureChecker
     // A 04 of the wrong length has no readable amount: the net total is then unknown and not compared with the 99.
     private bool _netUnknown;
 
+    // The sum of 0429 with the sign ignored. Past what 9907 can hold, no AW320 total of this file can be written
+    // truthfully (a debit granted without its credit would not fit), so the file is rejected once with 0155.
+    private long _grossDeclaratiebedrag;
+    private bool _grossTooLarge;
+
     // After a 02 or 04 of the wrong length its id is unknown, so the 98s under it are not held to it.
     private const long UnknownParent = -1;
 
@@ -67,7 +72,7 @@ internal sealed class StructureChecker
                 CheckDetailId(record, P.IdentificatieDetailrecord, recordNumber, isParent: true);
                 CheckFields(record, type, recordNumber, ref faults);
                 CheckAgainstClient(record, ref faults);
-                CheckPrestatieAmounts(record, ref faults);
+                CheckPrestatieAmounts(record, recordNumber, ref faults);
                 break;
             case RecordType.Commentaar:
                 _result.AantalCommentaarrecords++;
@@ -428,7 +433,7 @@ internal sealed class StructureChecker
         }
     }
 
-    private void CheckPrestatieAmounts(ReadOnlySpan<byte> record, ref RetourcodeSet faults)
+    private void CheckPrestatieAmounts(ReadOnlySpan<byte> record, long recordNumber, ref RetourcodeSet faults)
     {
         var dc1 = P.IndicatieDebetCredit01.Slice(record)[0];
         var dc2 = P.IndicatieDebetCredit02.Slice(record)[0];
@@ -440,6 +445,12 @@ internal sealed class StructureChecker
         if (Numeric.TryParse(P.Declaratiebedrag.Slice(record), out var amount))
         {
             _result.NetDeclaratiebedrag += DebetCredit.Signed(amount, dc2);
+            _grossDeclaratiebedrag += amount;
+            if (_grossDeclaratiebedrag > Aw320Writer.MaxTotalAmount && !_grossTooLarge)
+            {
+                _grossTooLarge = true;
+                Fault(Retourcodes.TotaalDeclaratiebedragOnjuist, recordNumber, "the prestatierecords add up to more than the 11 positions of TOTAAL DECLARATIEBEDRAG hold");
+            }
         }
     }
 

@@ -16,6 +16,9 @@ internal sealed class Aw319FileBuilder
     public const string Instellingscode = "41234567";
     public static readonly DateOnly Received = new(2025, 2, 10);
 
+    /// <summary>The largest total the 11 positions of 9907 hold.</summary>
+    public const long MaxTotal = 99_999_999_999;
+
     private readonly TestRecord _voorloop;
     private readonly List<TestRecord> _details = [];
     private long _nextId = 1;
@@ -168,7 +171,7 @@ internal sealed class Aw319FileBuilder
             .Set(S.AantalPrestatierecords, _lines)
             .Set(S.AantalCommentaarrecords, _comments)
             .Set(S.TotaalAantalDetailrecords, _clients + _lines + _comments)
-            .Set(S.TotaalDeclaratiebedrag, Math.Abs(_net))
+            .Set(S.TotaalDeclaratiebedrag, Math.Min(Math.Abs(_net), MaxTotal)) // a sender cannot write more; tests of that set it
             .Set(S.IndicatieDebetCredit, _net < 0 ? "C" : "D");
         return new Aw319File([_voorloop.Clone(), .. _details.Select(d => d.Clone()), sluit]);
     }
