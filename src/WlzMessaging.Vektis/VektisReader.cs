@@ -28,6 +28,8 @@ public sealed class VektisReader
 
     private VektisReader(VektisReaderOptions options)
     {
+        // A limit below a whole AW320 record and its CR would cut every valid record off as a runaway line.
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxLineLength, Aw320Layout.RecordLength + 1, nameof(options));
         _options = options;
         _checker = new StructureChecker(options, _result);
         _straddle = new byte[Math.Max(options.MaxLineLength, Aw320Layout.RecordLength) + 2];
