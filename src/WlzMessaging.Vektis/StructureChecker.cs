@@ -55,7 +55,11 @@ internal sealed class StructureChecker
     public RetourcodeSet Check(ReadOnlySpan<byte> record, RecordType type, long recordNumber)
     {
         var faults = default(RetourcodeSet);
-        CheckOrder(type, recordNumber);
+        if (!CheckOrder(type, recordNumber))
+        {
+            return faults;
+        }
+
         switch (type)
         {
             case RecordType.Voorloop:
@@ -101,7 +105,11 @@ internal sealed class StructureChecker
     /// <summary>Counts a record whose length is wrong (its fields cannot be read) so the order checks still see it.</summary>
     public void CountMalformed(RecordType type, long recordNumber)
     {
-        CheckOrder(type, recordNumber);
+        if (!CheckOrder(type, recordNumber))
+        {
+            return;
+        }
+
         switch (type)
         {
             case RecordType.Verzekerde: _result.AantalVerzekerdenrecords++; _expectedDetailId++; _parentDetailId = UnknownParent; break;
@@ -183,12 +191,16 @@ internal sealed class StructureChecker
         }
     }
 
-    private void CheckOrder(RecordType type, long recordNumber)
+    /// <summary>Checks where the record stands; false for a record after the 99, which is then not looked at further.</summary>
+    private bool CheckOrder(RecordType type, long recordNumber)
     {
         if (_seenSluit && type != RecordType.Sluit)
         {
+            // The 99 cannot have counted what comes after it: the record is out of place, and counting or checking it
+            // would only add faults (counts, ids, total) that follow from this one.
             Fault(Retourcodes.VolgordeRecordtypenOnjuist, recordNumber, "record after the sluitrecord");
-            return;
+            _previous = type;
+            return false;
         }
 
         switch (type)
@@ -239,6 +251,8 @@ internal sealed class StructureChecker
                 Fault(Retourcodes.VolgordeRecordtypenOnjuist, recordNumber, "unknown record type");
                 break;
         }
+
+        return true;
     }
 
     private void CheckDetailId(ReadOnlySpan<byte> record, in FieldSpec field, long recordNumber, bool isParent)
