@@ -302,7 +302,9 @@ public sealed class VektisReader
             return false;
         }
 
-        var code = Numeric.TryParse(Aw319Layout.Voorloop.CodeBericht.Slice(record.Length >= 5 ? record : default), out var c) ? c : -1;
+        // A first line cut off before 0102 has no message code (slicing it would throw): it is simply not Vektis below.
+        var codeBericht = Aw319Layout.Voorloop.CodeBericht;
+        var code = record.Length >= codeBericht.End && Numeric.TryParse(codeBericht.Slice(record), out var c) ? c : -1;
         _result.Kind = (length, code) switch
         {
             (Aw320Layout.RecordLength, _) => MessageKind.Aw320,

@@ -180,6 +180,20 @@ public sealed class ReaderLineTests
     }
 
     [Theory]
+    [InlineData("01")]
+    [InlineData("011")]
+    [InlineData("0118")]
+    [InlineData("01\r\n")]
+    [InlineData("0118701\r\n")]
+    public async Task A_file_cut_off_a_few_bytes_into_its_voorlooprecord_is_not_a_Vektis_file(string content)
+    {
+        var read = await Reading.ReadAsync(Encoding.ASCII.GetBytes(content));
+
+        Assert.False(read.Result.IsVektis);
+        Assert.Contains("voorlooprecord", read.Result.NotVektisReason, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(300)]
     [InlineData(311)]
     [InlineData(369)]
