@@ -58,6 +58,22 @@ public sealed class LayoutSpecTests
     }
 
     [Fact]
+    public void Every_code_in_how_the_reader_checks_a_file_is_in_the_catalogue_and_every_check_has_a_level()
+    {
+        var rows = MarkdownTables.BySection(RepositoryRoot.Combine("specs", "aw319.md"), "| check | code | level |")["How the reader checks a file"];
+        Assert.True(rows.Count >= 30, $"{rows.Count} checks");
+        foreach (var row in rows)
+        {
+            Assert.Contains(row[2], new[] { "file", "record" });
+            foreach (var code in System.Text.RegularExpressions.Regex.Matches(row[1], @"\b\d{4}\b").Select(m => m.Value))
+            {
+                var first = ushort.Parse(code, CultureInfo.InvariantCulture);
+                Assert.True(Retourcodes.Meaning(new Retourcode(first)) is not null, $"{code} in '{row[0]}' is not in the catalogue");
+            }
+        }
+    }
+
+    [Fact]
     public void The_specs_point_to_nothing_outside_the_repository()
     {
         foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("specs"), "*.md"))
