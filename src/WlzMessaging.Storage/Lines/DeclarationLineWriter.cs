@@ -149,6 +149,46 @@ public sealed class DeclarationLineWriter : IAsyncDisposable
     }
 
     /// <summary>
+    /// Adds one line from reusable buffers: the streaming path, which allocates nothing per line (text goes from the row's
+    /// char buffers straight into COPY's buffer). Same columns and rules as <see cref="Write(in StoredLine)"/>.
+    /// </summary>
+    public void Write(DeclarationLineRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var importer = Importer();
+        importer.StartRow();
+        importer.Write(row.FileId, NpgsqlDbType.Bigint);
+        importer.Write(row.RecordId, NpgsqlDbType.Bigint);
+        importer.Write(row.ProviderAgb, NpgsqlDbType.Integer);
+        importer.Write(row.Bsn, NpgsqlDbType.Integer);
+        importer.Write(row.Prestatiecode, NpgsqlDbType.Text);
+        WriteDate(importer, row.BeginDate);
+        WriteDate(importer, row.EndDate);
+        importer.Write(row.Volume, NpgsqlDbType.Integer);
+        importer.Write(row.TariffCents, NpgsqlDbType.Bigint);
+        importer.Write(row.AppliedTariffCents, NpgsqlDbType.Bigint);
+        importer.Write(row.DeclaredCents, NpgsqlDbType.Bigint);
+        importer.Write(row.ApprovedCents, NpgsqlDbType.Bigint);
+        importer.Write(row.DebitCredit, NpgsqlDbType.Char);
+        importer.Write(row.Referentienummer, NpgsqlDbType.Text);
+        if (row.VoorgaandReferentienummer.IsEmpty)
+        {
+            importer.WriteNull();
+        }
+        else
+        {
+            importer.Write(row.VoorgaandReferentienummer, NpgsqlDbType.Text);
+        }
+
+        importer.Write(row.Retourcode1, NpgsqlDbType.Smallint);
+        WriteRetourcode(importer, row.Retourcode2);
+        WriteRetourcode(importer, row.Retourcode3);
+        importer.Write(row.ReceivedOn, NpgsqlDbType.Date);
+        importer.Write(row.Production, NpgsqlDbType.Boolean);
+        Written++;
+    }
+
+    /// <summary>
     /// Ends the COPY and, with <see cref="ExistingLines.Skip"/>, moves the staged lines into <c>declaration_line</c>; returns
     /// how many lines were stored. The staging table is emptied, so the same transaction may write another batch with a new
     /// writer.

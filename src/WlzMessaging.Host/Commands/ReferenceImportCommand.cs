@@ -1,0 +1,35 @@
+using WlzMessaging.Host.Cli;
+using WlzMessaging.Host.Processing;
+
+namespace WlzMessaging.Host.Commands;
+
+/// <summary><c>wlz reference import DIR</c>: the reference CSVs of a directory into the store.</summary>
+public sealed class ReferenceImportCommand : Command
+{
+    public override string Name => "reference import";
+
+    public override string Summary => "Load the reference CSV files of a directory (each checked whole; a bad file leaves its table as it was)";
+
+    public override CommandSyntax Syntax { get; } = new()
+    {
+        Positionals = [new PositionalSpec("DIR", "the directory with the CSV files (providers.csv, koppeltabel.csv, ...)")],
+        Options = [.. StorageOptions.Options],
+        Details = """
+            Takes whichever of the eight files the directory holds: providers.csv, koppeltabel.csv, afspraken.csv,
+            tarieven.csv, maz.csv, meerzorg.csv, mndp.csv, invorderingen.csv (specs/reference-data.md has the formats).
+            Each file is checked whole before anything changes. A valid file replaces its table in one transaction; a file
+            with problems has each one printed on stderr as file:line: column: problem, and its table stays as it was. A
+            file imported before with the same content changes nothing ("unchanged"). One line per file on stdout.
+
+            Exit 0 when every file was imported or unchanged, 1 when a file was invalid (the valid ones are imported).
+            """,
+    };
+
+    public override async Task<int> RunAsync(CommandArguments args, CliConsole console, CancellationToken cancellationToken)
+    {
+        var directory = args.Positional(0)!;
+        await using var store = await Store.OpenForCommandAsync(args, logger: null, cancellationToken);
+        var results = await ReferenceImport.ImportAsync(store.DataSource, directory, console, cancellationToken);
+        return ReferenceImport.Failure(results) is { } failure ? throw new CommandFailedException(failure) : ExitCodes.Ok;
+    }
+}

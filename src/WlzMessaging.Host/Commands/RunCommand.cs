@@ -1,0 +1,139 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using WlzMessaging.Host.Cli;
+using WlzMessaging.Host.Configuration;
+using WlzMessaging.Host.Processing;
+using WlzMessaging.Host.Worker;
+
+namespace WlzMessaging.Host.Commands;
+
+/// <summary><c>wlz run</c>: the mailbox worker, as a Generic Host with one BackgroundService.</summary>
+public sealed class RunCommand : Command
+{
+    public override string Name => "run";
+
+    public override string Summary => "Run the mailbox worker: every AW319 arriving in the inbox answered, stored and archived";
+
+    public override CommandSyntax Syntax { get; } = new()
+    {
+        Options =
+        [
+            OptionSpec.Flag("once", "process what the inbox holds (once it is complete), then stop"),
+            OptionSpec.Value("uzovi", "NNNN", "this zorgkantoor's UZOVI code (Uzovi, env WLZ_UZOVI)"),
+            OptionSpec.Value("inbox", "DIR", "Mailbox:Inbox (env WLZ_Mailbox__Inbox)"),
+            OptionSpec.Value("outbox", "DIR", "Mailbox:Outbox (env WLZ_Mailbox__Outbox)"),
+            OptionSpec.Value("archive", "DIR", "Mailbox:Archive (env WLZ_Mailbox__Archive)"),
+            OptionSpec.Value("quarantine", "DIR", "Mailbox:Quarantine (env WLZ_Mailbox__Quarantine)"),
+            OptionSpec.Value("config", "FILE", "read this settings file instead of the appsettings.json beside the program"),
+            .. StorageOptions.Options,
+        ],
+        Details = """
+            Configuration: appsettings.json beside the program (or --config FILE), then environment variables with the prefix
+            WLZ_ (WLZ_UZOVI, WLZ_Mailbox__Inbox, WLZ_Worker__PollIntervalSeconds, ...), then these options. Checked at start:
+            every problem is named with the setting that fixes it, and the worker does not start.
+
+            Files: every file in the inbox is taken once it has not changed for Worker:StableSeconds (default 2); names
+            starting with '.' or ending in .part, .partial, .tmp or .filepart are never taken (write there, then rename).
+            Each is answered in the outbox (written under a hidden name, renamed after its lines are committed), then moved
+            to the archive with a copy of its AW320; a file that is no Vektis AW319 goes to quarantine with NAME.reason.txt.
+
+            The database may be down at start or go away: the inbox is left alone and the worker retries with backoff.
+            SIGTERM or Ctrl+C: the file in hand finishes within Worker:StopGraceSeconds or is rolled back. Several workers
+            may share one inbox and one database: each file is processed once.
+
+            Exit 0 after a graceful stop; 1 when the configuration is wrong or the worker could not go on (with --once, also
+            when a file had to be set aside).
+            """,
+    };
+
+    public override async Task<int> RunAsync(CommandArguments args, CliConsole console, CancellationToken cancellationToken)
+    {
+        var overrides = new Dictionary<string, string?>();
+        void Override(string option, string key)
+        {
+            if (args.Value(option) is { } value)
+            {
+                overrides[key] = value;
+            }
+        }
+
+        Override("uzovi", "Uzovi");
+        Override("inbox", "Mailbox:Inbox");
+        Override("outbox", "Mailbox:Outbox");
+        Override("archive", "Mailbox:Archive");
+        Override("quarantine", "Mailbox:Quarantine");
+
+        var settingsFile = args.Value("config") is { } file ? Path.GetFullPath(file) : null;
+        if (settingsFile is not null && !File.Exists(settingsFile))
+        {
+            throw new CommandFailedException($"--config: {args.Value("config")}: no such file");
+        }
+
+        IConfigurationRoot configuration;
+        WorkerSettings settings;
+        try
+        {
+            configuration = WlzConfiguration.Build(overrides, settingsFile);
+            settings = WorkerSettings.Load(configuration);
+        }
+        catch (WorkerConfigurationException e)
+        {
+            throw new CommandFailedException(e.Message, e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new CommandFailedException($"configuration: {e.Message}", e);
+        }
+
+        var (connection, dataDirectory) = StorageOptions.Resolve(args);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            ApplicationName = "wlz",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
+        if (string.Equals(configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffzzz");
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff ";
+            });
+        }
+
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.StopGrace + TimeSpan.FromSeconds(15));
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(new WorkerRunOptions(args.Has("once"), connection, dataDirectory));
+        builder.Services.AddSingleton<IFileAnswering, StructuralAnswering>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        var result = new WorkerResult();
+        builder.Services.AddSingleton(result);
+        builder.Services.AddHostedService<MailboxWorker>();
+
+        using (var host = builder.Build())
+        {
+            await host.RunAsync(cancellationToken);
+        }
+
+        if (result.Fatal is { } fatal)
+        {
+            throw new CommandFailedException(fatal);
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Cancelled;
+        }
+
+        return args.Has("once") && result.Failed > 0 ? ExitCodes.Failure : ExitCodes.Ok;
+    }
+}

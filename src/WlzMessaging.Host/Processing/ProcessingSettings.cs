@@ -1,0 +1,17 @@
+namespace WlzMessaging.Host.Processing;
+
+/// <summary>What the file pipeline needs from configuration.</summary>
+public sealed record ProcessingSettings
+{
+    /// <summary>This zorgkantoor's UZOVI code: a file addressed to another is rejected with 0018. Null skips the check.</summary>
+    public int? Uzovi { get; init; }
+
+    /// <summary>Who processes (vektis_file.claimed_by): the worker id, or <c>wlz process</c> with host and pid.</summary>
+    public string ProcessedBy { get; init; } = $"wlz process {Environment.MachineName}:{Environment.ProcessId}";
+
+    /// <summary>
+    /// An AW320 up to this size is also kept in its aw320 row (about 2,800 lines a MiB), so a byte-identical input is answered
+    /// again even after the outbox and archive were cleared; a larger one is kept on disk only, by path.
+    /// </summary>
+    public long Aw320ContentLimit { get; init; } = 1024 * 1024;
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using Npgsql;
+using WlzMessaging.Host.Cli;
+using WlzMessaging.Reference.Csv;
+using WlzMessaging.Storage.Reference;
+
+namespace WlzMessaging.Host.Processing;
+
+/// <summary>What importing one reference file did.</summary>
+internal sealed record ReferenceFileImport(IReferenceFileResult File, string Table, ReferenceImportOutcome Outcome);
+
+/// <summary>
+/// <c>wlz reference import DIR</c> (and <c>wlz process --reference DIR</c>): every reference file of the directory is
+/// checked whole first; each valid file replaces its table in a transaction of its own, a file already imported unchanged
+/// (same SHA-256) changes nothing, and an invalid file leaves its table as it was and has every problem reported as
+/// <c>file:line: column: problem</c>.
+/// </summary>
+internal static class ReferenceImport
+{
+    public static async Task<IReadOnlyList<ReferenceFileImport>> ImportAsync(
+        NpgsqlDataSource dataSource, string directory, CliConsole console, CancellationToken cancellationToken)
+    {
+        ReferenceDataSet set;
+        try
+        {
+            set = ReferenceDataSet.Load(directory);
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
+        {
+            throw new CommandFailedException($"cannot read the reference data in {directory}: {e.Message}", e);
+        }
+
+        foreach (var ignored in set.IgnoredFiles)
+        {
+            await console.Out.WriteLineAsync($"{ignored}: not one of the reference files (names are case-sensitive), ignored").ConfigureAwait(false);
+        }
+
+        if (set.Files.Count == 0)
+        {
+            throw new CommandFailedException(
+                $"{directory} holds none of the reference files ({string.Join(", ", ReferenceCsv.All.Select(p => p.FileName))})");
+        }
+
+        var results = new List<ReferenceFileImport>();
+        foreach (var file in set.Files)
+        {
+            var table = ReferenceRepository.TableOf(file.FileName);
+            var sha256 = ReferenceRepository.HashFile(Path.Combine(directory, file.FileName));
+            ReferenceImportOutcome outcome;
+            try
+            {
+                outcome = await ReferenceRepository.ImportAsync(dataSource, file, sha256, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ReferenceStorageException e)
+            {
+                throw new CommandFailedException($"{file.FileName}: {e.Message}; table {table} unchanged", e);
+            }
+
+            results.Add(new ReferenceFileImport(file, table, outcome));
+            switch (outcome)
+            {
+                case ReferenceImportOutcome.Imported:
+                    await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"{file.FileName}: {file.RowCount:N0} rows imported into {table}")).ConfigureAwait(false);
+                    break;
+                case ReferenceImportOutcome.Unchanged:
+                    await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"{file.FileName}: unchanged ({file.RowCount:N0} rows already in {table})")).ConfigureAwait(false);
+                    break;
+                default:
+                    foreach (var problem in file.Problems)
+                    {
+                        await console.Error.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
+                    }
+
+                    if (file.ProblemCount > file.Problems.Count)
+                    {
+                        await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                            $"{file.FileName}: {file.ProblemCount - file.Problems.Count:N0} more problems not shown")).ConfigureAwait(false);
+                    }
+
+                    await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"{file.FileName}: {file.ProblemCount:N0} problems, table {table} unchanged")).ConfigureAwait(false);
+                    break;
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>The one-line failure when some files were invalid, or null when all were imported or unchanged.</summary>
+    public static string? Failure(IReadOnlyList<ReferenceFileImport> results)
+    {
+        var invalid = results.Where(r => r.Outcome == ReferenceImportOutcome.Invalid).Select(r => r.File.FileName).ToList();
+        return invalid.Count == 0
+            ? null
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{invalid.Count} of {results.Count} reference files invalid ({string.Join(", ", invalid)}): their tables are unchanged");
+    }
+}
