@@ -6,6 +6,15 @@
 -- items of the approved runs) and the year statement reads its figures without computing anything again. Money is in
 -- eurocents as bigint; AGB codes are integers, as in 0001.
 
+-- What a run reads from declaration_line: one pass over the approved production lines of two years, summed per provider,
+-- year, day of receipt and prestatie (FundingInputsQuery.LinesSql). No index serves that better than a parallel sequential
+-- scan, and an index would be paid on every line COPY writes. What the planner lacks is the number of groups: the columns
+-- are correlated (a provider sends its files on a few days), so it multiplies their distinct counts, expects millions of
+-- groups and sorts every line instead of hashing a few thousand groups. These statistics (computed by ANALYZE, nothing per
+-- written line) tell it.
+CREATE STATISTICS declaration_line_funding (ndistinct)
+    ON provider_agb, declaration_year, received_on, prestatiecode FROM declaration_line;
+
 -- One run per first of a month. A draft is replaced whole when its date is run again; an approved run never changes (the
 -- triggers below refuse it, whoever asks).
 --
