@@ -50,7 +50,7 @@ internal static class AdvanceRunOutput
         return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
 
-    public static string Table(StoredAdvanceRun stored)
+    public static string Table(StoredAdvanceRun stored, IReadOnlyList<AdvanceAdjustment>? adjustments = null)
     {
         var run = stored.Run;
         var text = new StringBuilder();
@@ -78,6 +78,19 @@ internal static class AdvanceRunOutput
                     $"cap {Cents(figures.CapCents)}, Pc {Cents(figures.NonExempt.TotalCents)}{Sources(figures.NonExempt)}, " +
                     $"Px {Cents(figures.Exempt.TotalCents)}{Sources(figures.Exempt)}, due {Cents(figures.DueCents)}, " +
                     $"paid before {Cents(figures.PaidBeforeCents)}, withheld {Cents(figures.WithheldCents)}");
+            }
+        }
+
+        var applying = adjustments?.Where(a => a.SupersededAt is null).ToArray() ?? [];
+        if (applying.Length > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("Adjustments");
+            foreach (var a in applying)
+            {
+                text.AppendLine(
+                    $"  {a.Agb}  {ItemKindCodes.Code(a.Kind)} {a.Year}: {Cents(a.OldCents)} -> {Cents(a.NewCents)} " +
+                    $"(computed {Cents(a.ComputedCents)}) by {a.AdjustedBy} on {Time(a.AdjustedAt)}: {a.Reason}");
             }
         }
 

@@ -176,7 +176,8 @@ public sealed class AdvanceCommandsTests(PostgresFixture fixture) : IAsyncLifeti
     [InlineData(new[] { "advance", "discard", "--date", "2024-03-01" }, ExitCodes.Failure, "wlz advance discard: there is no run of 2024-03-01")]
     [InlineData(new[] { "statement", "--agb", "41000001", "--year", "2024" }, ExitCodes.Failure, "wlz statement: no approved run since 2024-01-01 has provider 41000001")]
     [InlineData(new[] { "statement", "--agb", "x", "--year", "2024" }, ExitCodes.Usage, "wlz statement: --agb: 'x' is not an AGB code of 8 digits")]
-    [InlineData(new[] { "advance" }, ExitCodes.Usage, "wlz: 'advance' needs one of: adjust, approve, discard, run")]
+    [InlineData(new[] { "advance", "show", "--date", "2024-03-01" }, ExitCodes.Failure, "wlz advance show: there is no run of 2024-03-01")]
+    [InlineData(new[] { "advance" }, ExitCodes.Usage, "wlz: 'advance' needs one of: adjust, approve, discard, run, show")]
     public async Task Each_way_a_command_ends_badly_is_one_line_and_an_exit_code(string[] args, int exitCode, string error)
     {
         var outcome = await WlzAsync(args);
@@ -184,6 +185,31 @@ public sealed class AdvanceCommandsTests(PostgresFixture fixture) : IAsyncLifeti
         Assert.Equal(exitCode, outcome.ExitCode);
         Assert.Equal(error, outcome.ErrorLines[0]);
         Assert.Equal("", outcome.Out);
+    }
+
+    [Fact]
+    public async Task Show_reads_a_draft_as_it_stands_after_an_adjustment_with_who_when_and_why()
+    {
+        await WlzAsync("advance", "run", "--date", "2024-03-01");
+        await WlzAsync(
+            "advance", "adjust", "--date", "2024-03-01", "--agb", A, "--amount", "9000000", "--reason", "steekproef", "--by", "j.jansen",
+            "--kind", "productie", "--year", "2024");
+
+        var json = await WlzAsync("advance", "show", "--date", "2024-03-01", "--format", "json");
+        var table = await WlzAsync("advance", "show", "--date", "2024-03-01");
+
+        Assert.Equal(ExitCodes.Ok, json.ExitCode);
+        using var document = JsonDocument.Parse(json.Out);
+        var provider = document.RootElement.GetProperty("providers")[0];
+        Assert.Equal(4_000_000, provider.GetProperty("totalCents").GetInt64());
+        Assert.Equal(
+            ["productie 9500000", "correctie -500000", "invordering -5000000"],
+            provider.GetProperty("items").EnumerateArray().Select(i => $"{i.GetProperty("kind").GetString()} {i.GetProperty("amountCents").GetInt64()}"));
+        Assert.Contains($"\n  2024  {"correctie of productie",-37} {"-500000",14}\n", table.Out, StringComparison.Ordinal);
+        Assert.Matches(
+            "\nAdjustments\n  41000001  productie 2024: 9500000 -> 9000000 \\(computed 9500000\\) by j\\.jansen on [0-9: -]+ UTC: steekproef\n",
+            table.Out);
+        Assert.Equal("wlz advance show: warning: not among the providers, so not paid: 41000099\n", table.Error);
     }
 
     [Fact]
