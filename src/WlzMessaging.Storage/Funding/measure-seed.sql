@@ -75,4 +75,4 @@ CROSS JOIN LATERAL (
 ) AS l
 JOIN codes AS c ON c.n = (g / 7) % 20;
 
-ANALYZE;
+-- measure-advance-run.sh runs VACUUM (ANALYZE) after this, as autovacuum would after a bulk load.
