@@ -119,7 +119,8 @@ public sealed class AdvanceRunStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await FundingDb.LockAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
 
-        var header = await RequireDraftAsync(connection, transaction, request.RunDate, cancellationToken).ConfigureAwait(false);
+        var header = RequireDraft(
+            await ReadHeadersAsync(connection, transaction, cancellationToken).ConfigureAwait(false), request.RunDate);
         var before = (await ReadProviderRunsAsync(
                     connection, transaction, "run_date = @run_date AND agb = @agb", [header], cancellationToken,
                     ("run_date", request.RunDate), ("agb", Agb.ToInt(request.Agb)))
@@ -204,7 +205,7 @@ public sealed class AdvanceRunStore
         await FundingDb.LockAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
 
         var headers = await ReadHeadersAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        var header = await RequireDraftAsync(connection, transaction, runDate, cancellationToken).ConfigureAwait(false);
+        var header = RequireDraft(headers, runDate);
         if (headers.Where(h => h.Status == AdvanceRunStatus.Draft && h.RunDate < runDate).Select(h => h.RunDate).ToArray()
             is [_, ..] earlierDrafts)
         {
@@ -213,15 +214,15 @@ public sealed class AdvanceRunStore
                 $"then compute the run of {Day(runDate)} again");
         }
 
-        var latestApproved = LatestApprovedBefore(headers, runDate);
-        if (latestApproved != header.HistoryThrough)
+        // Approved runs are never removed, so the history can only have grown since the draft was computed.
+        if (LatestApprovedBefore(headers, runDate) is { } latestApproved && latestApproved != header.HistoryThrough)
         {
             throw new FundingRefusedException(
-                $"the run of {Day(runDate)} was computed before the run of {Day(latestApproved!.Value)} was approved: " +
+                $"the run of {Day(runDate)} was computed before the run of {Day(latestApproved)} was approved: " +
                 "compute it again, then approve it");
         }
 
-        var run = (await ReadRunAsync(connection, transaction, header, cancellationToken).ConfigureAwait(false))!;
+        var run = await ReadRunAsync(connection, transaction, header, cancellationToken).ConfigureAwait(false);
         var fullDirectory = Path.GetFullPath(directory);
         var fileName = PaymentOrderCsv.FileName(runDate);
         var path = Path.Combine(fullDirectory, fileName);
@@ -471,11 +472,9 @@ public sealed class AdvanceRunStore
     private static string Approval(RunHeader header) =>
         $"by {header.ApprovedBy} on {header.ApprovedAt!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
 
-    private static async Task<RunHeader> RequireDraftAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly runDate, CancellationToken cancellationToken)
+    private static RunHeader RequireDraft(IEnumerable<RunHeader> headers, DateOnly runDate)
     {
-        var header = (await ReadHeadersAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
-            .FirstOrDefault(h => h.RunDate == runDate)
+        var header = headers.FirstOrDefault(h => h.RunDate == runDate)
             ?? throw new FundingRefusedException($"there is no run of {Day(runDate)}: compute it first");
         return header.Status == AdvanceRunStatus.Approved
             ? throw new FundingRefusedException($"the run of {Day(runDate)} is approved ({Approval(header)}) and cannot change")
@@ -532,7 +531,7 @@ public sealed class AdvanceRunStore
                     r.GetTimeOrNull(6)),
                 cancellationToken);
 
-    private static async Task<StoredAdvanceRun?> ReadRunAsync(
+    private static async Task<StoredAdvanceRun> ReadRunAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, RunHeader header, CancellationToken cancellationToken)
     {
         var providers = await ReadProviderRunsAsync(

@@ -156,7 +156,11 @@ public sealed class AdvanceCommandsTests(PostgresFixture fixture) : IAsyncLifeti
     {
         var args = new Dictionary<string, string>
         {
-            ["--date"] = "2024-01-01", ["--agb"] = A, ["--amount"] = "0", ["--reason"] = "x", ["--by"] = "y",
+            ["--date"] = "2024-01-01",
+            ["--agb"] = A,
+            ["--amount"] = "0",
+            ["--reason"] = "x",
+            ["--by"] = "y",
         };
         args[option] = value;
 
