@@ -1,5 +1,4 @@
 using Npgsql;
-using WlzMessaging.Testing;
 
 namespace WlzMessaging.Testing;
 
