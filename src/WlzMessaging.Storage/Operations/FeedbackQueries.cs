@@ -11,12 +11,16 @@ public sealed record MonthProduction(int ProviderAgb, int Month, long ApprovedCe
 /// <summary>Rejected production lines of a provider carrying a retourcode: in the feedback month, and in its year so far.</summary>
 public sealed record RejectionCount(int ProviderAgb, short Code, long InMonth, long InYear);
 
+/// <summary>A provider's rejected production lines (each once, whatever its codes): in the month, and in its year so far.</summary>
+public sealed record RejectedLines(int ProviderAgb, long InMonth, long InYear);
+
 /// <summary>What <see cref="FeedbackQueries"/> read for one month.</summary>
 public sealed record FeedbackRows(
     IReadOnlyDictionary<int, string> ProviderNames,
     IReadOnlyList<AgreementInForce> Agreements,
     IReadOnlyList<MonthProduction> Production,
-    IReadOnlyList<RejectionCount> Rejections);
+    IReadOnlyList<RejectionCount> Rejections,
+    IReadOnlyList<RejectedLines> RejectedLines);
 
 /// <summary>
 /// The SQL behind <c>wlz feedback</c>, all aggregates: for care year <c>year</c>, the production lines of production files
@@ -51,6 +55,14 @@ public sealed class FeedbackQueries(NpgsqlDataSource dataSource)
         WHERE l.production AND NOT l.approved AND l.received_on BETWEEN $4 AND $3 AND c.code IS NOT NULL
         GROUP BY 1, 2
         ORDER BY 1, 4 DESC, 2
+        """;
+
+    private const string RejectedLinesSql = """
+        SELECT provider_agb, count(*) FILTER (WHERE received_on >= $2), count(*)
+        FROM declaration_line
+        WHERE production AND NOT approved AND received_on BETWEEN $4 AND $3
+        GROUP BY 1
+        ORDER BY 1
         """;
 
     private const string ProvidersSql = "SELECT agb, naam FROM provider";
@@ -96,7 +108,9 @@ public sealed class FeedbackQueries(NpgsqlDataSource dataSource)
             .ConfigureAwait(false);
         var rejections = await ReadAll(RejectionsSql, r => new RejectionCount(r.GetInt32(0), r.GetInt16(1), r.GetInt64(2), r.GetInt64(3)))
             .ConfigureAwait(false);
+        var rejectedLines = await ReadAll(RejectedLinesSql, r => new RejectedLines(r.GetInt32(0), r.GetInt64(1), r.GetInt64(2)))
+            .ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new FeedbackRows(names.ToDictionary(n => n.Agb, n => n.Name), agreements, production, rejections);
+        return new FeedbackRows(names.ToDictionary(n => n.Agb, n => n.Name), agreements, production, rejections, rejectedLines);
     }
 }

@@ -51,6 +51,13 @@ public sealed class FeedbackQueriesTests(PostgresFixture fixture) : IAsyncLifeti
     }
 
     [Fact]
+    public void Rejected_lines_count_once_whatever_their_codes()
+    {
+        var linde = Assert.Single(_rows.RejectedLines, r => r.ProviderAgb == Linde);
+        Assert.Equal((2L, 4L), (linde.InMonth, linde.InYear)); // 5 codes on 4 lines in the year
+    }
+
+    [Fact]
     public void Names_come_from_the_provider_table()
     {
         Assert.Equal("Zorggroep De Linde", _rows.ProviderNames[Linde]);
