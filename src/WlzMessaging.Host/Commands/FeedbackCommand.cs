@@ -59,7 +59,7 @@ public sealed class FeedbackCommand : Command
 
         await console.Out.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"feedback {month:yyyy-MM} (care year {year}): {feedback.Count} providers, {written.Count} files in {outDir} (open index.html)"));
+            $"feedback {month:yyyy-MM} (care year {year}): {feedback.Count} provider{(feedback.Count == 1 ? "" : "s")}, {written.Count} file{(written.Count == 1 ? "" : "s")} in {outDir} (open index.html)"));
         return ExitCodes.Ok;
     }
 }

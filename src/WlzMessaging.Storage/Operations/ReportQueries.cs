@@ -35,7 +35,8 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource)
             AT TIME ZONE 'Europe/Amsterdam')::date
         """;
 
-    // $1 from, $2 to, $3 today, $4 months (first days), $5 their deadlines, $6 aim days, $7 limit days.
+    // $1 from, $2 to, $3 today, $4 months (first days), $5 their deadlines, $6 aim days, $7 limit days, $8 list limit.
+    // Every query of the files gets all eight, typed; PostgreSQL accepts a typed parameter a query does not use.
     private const string FilesCte = $"""
         WITH deadline AS (
             SELECT d.month, d.deadline FROM unnest($4::date[], $5::date[]) AS d(month, deadline)
@@ -213,10 +214,7 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource)
             command.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = d.Deadlines, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = period.AimDays });
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = period.LimitDays });
-            if (sql.Contains("$8", StringComparison.Ordinal))
-            {
-                command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = period.ListLimit });
-            }
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = period.ListLimit });
         }
 
         return command;

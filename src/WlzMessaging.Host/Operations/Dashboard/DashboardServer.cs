@@ -36,6 +36,9 @@ public sealed class DashboardServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // A failure to start (the address in use) is reported by the caller in one line; the host would log it with its stack.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         var app = builder.Build();
         DashboardEndpoints.Map(app, dataSource, options);
         try
@@ -52,14 +55,18 @@ public sealed class DashboardServer : IAsyncDisposable
         return new DashboardServer(app, addresses);
     }
 
-    /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled, then stops gracefully.</summary>
+    /// <summary>
+    /// Returns when <paramref name="cancellationToken"/> is cancelled (Ctrl+C) or the host is told to stop (SIGTERM, which
+    /// the host's console lifetime turns into a stop).
+    /// </summary>
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _app.Lifetime.ApplicationStopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, either.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (either.IsCancellationRequested)
         {
         }
     }
