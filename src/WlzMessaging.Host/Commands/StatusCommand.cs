@@ -25,7 +25,8 @@ public sealed class StatusCommand : Command
             Workers write a heartbeat to the database every few seconds (worker_heartbeat). A worker is running when its
             last heartbeat is younger than twice its interval and it has not said it stopped; the inbox depth is what the
             running workers last counted. The file in hand is every file a worker claimed and has not finished. Times are
-            Amsterdam times; ages are measured by the database's clock.
+            Amsterdam times; ages are measured by the database's clock. Shows file names, AGB codes and counts: never a BSN,
+            a name or a birth date.
 
             Exit code 0 when the database answered (whether or not a worker runs: read the output, or --format json, for
             that); 1 when the database cannot be reached, with the reason on stderr.
