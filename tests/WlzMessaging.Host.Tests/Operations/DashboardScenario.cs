@@ -30,15 +30,15 @@ internal static class DashboardScenario
             Name = "AW319_linde_001.asc", Provider = Linde, ReceivedOn = today, FinishedAt = now.AddMinutes(-20),
             Lines =
             [
-                .. Enumerable.Repeat(SeedLine.Approve(care, 10_000), 40),
-                .. Enumerable.Repeat(SeedLine.Reject(care, 10_000, 8290), 6),
-                SeedLine.Reject(care, 10_000, 8215, 611),
+                .. Enumerable.Repeat(OperationsSeedLine.Approve(care, 10_000), 40),
+                .. Enumerable.Repeat(OperationsSeedLine.Reject(care, 10_000, 8290), 6),
+                OperationsSeedLine.Reject(care, 10_000, 8215, 611),
             ],
         });
         await OperationsSeed.FileAsync(dataSource, new SeedFile
         {
             Name = "AW319_baken_001.asc", Provider = Baken, ReceivedOn = today, FinishedAt = now.AddMinutes(-5),
-            Lines = [.. Enumerable.Repeat(SeedLine.Approve(care, 5_000), 10), .. Enumerable.Repeat(SeedLine.Reject(care, 5_000, 8226), 3)],
+            Lines = [.. Enumerable.Repeat(OperationsSeedLine.Approve(care, 5_000), 10), .. Enumerable.Repeat(OperationsSeedLine.Reject(care, 5_000, 8226), 3)],
         });
         await OperationsSeed.FileAsync(dataSource, new SeedFile
         {

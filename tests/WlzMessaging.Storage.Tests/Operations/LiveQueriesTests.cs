@@ -22,17 +22,17 @@ public sealed class LiveQueriesTests(PostgresFixture fixture) : IAsyncLifetime
         await OperationsSeed.FileAsync(source, new SeedFile
         {
             Name = "recent-1.asc", Provider = Linde, ReceivedOn = today, FinishedAt = now.AddMinutes(-10),
-            Lines = [SeedLine.Approve(care, 1_000), SeedLine.Approve(care, 2_000), SeedLine.Reject(care, 500, 8290)],
+            Lines = [OperationsSeedLine.Approve(care, 1_000), OperationsSeedLine.Approve(care, 2_000), OperationsSeedLine.Reject(care, 500, 8290)],
         });
         await OperationsSeed.FileAsync(source, new SeedFile
         {
             Name = "recent-2.asc", Provider = Baken, ReceivedOn = today, FinishedAt = now.AddMinutes(-2),
-            Lines = [SeedLine.Reject(care, 700, 8290, 8226)],
+            Lines = [OperationsSeedLine.Reject(care, 700, 8290, 8226)],
         });
         await OperationsSeed.FileAsync(source, new SeedFile
         {
             Name = "old.asc", Provider = Linde, ReceivedOn = today.AddDays(-3), FinishedAt = now.AddDays(-3),
-            Lines = [SeedLine.Reject(care, 700, 8614)],
+            Lines = [OperationsSeedLine.Reject(care, 700, 8614)],
         });
         await OperationsSeed.FileAsync(source, new SeedFile { Name = "busy.asc", Provider = Baken, Status = "claimed", ReceivedOn = today });
     }

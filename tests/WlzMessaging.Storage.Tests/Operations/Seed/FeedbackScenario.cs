@@ -31,27 +31,27 @@ public static class FeedbackScenario
         await OperationsSeed.AfspraakAsync(dataSource, Baken, 2025, 500_000, new(2025, 1, 1));
 
         DateOnly jan = new(2025, 1, 6), feb = new(2025, 2, 3), mar = new(2025, 3, 3), apr = new(2025, 4, 1);
-        await File(dataSource, Linde, new(2025, 2, 10), SeedLine.Approve(jan, 100_000), SeedLine.Approve(jan, 200_000), SeedLine.Reject(jan, 50_000, 8290));
-        await File(dataSource, Linde, new(2025, 3, 12), SeedLine.Approve(feb, 300_000), SeedLine.Credit(jan, 100_000), SeedLine.Reject(feb, 10_000, 8226, 8290));
-        await File(dataSource, Linde, new(2025, 4, 8), SeedLine.Approve(mar, 150_000), SeedLine.Reject(mar, 20_000, 8290));
+        await File(dataSource, Linde, new(2025, 2, 10), OperationsSeedLine.Approve(jan, 100_000), OperationsSeedLine.Approve(jan, 200_000), OperationsSeedLine.Reject(jan, 50_000, 8290));
+        await File(dataSource, Linde, new(2025, 3, 12), OperationsSeedLine.Approve(feb, 300_000), OperationsSeedLine.Credit(jan, 100_000), OperationsSeedLine.Reject(feb, 10_000, 8226, 8290));
+        await File(dataSource, Linde, new(2025, 4, 8), OperationsSeedLine.Approve(mar, 150_000), OperationsSeedLine.Reject(mar, 20_000, 8290));
 
         // After the month: not yet counted.
-        await File(dataSource, Linde, new(2025, 5, 3), SeedLine.Approve(apr, 999_000), SeedLine.Reject(apr, 1_000, 8614));
+        await File(dataSource, Linde, new(2025, 5, 3), OperationsSeedLine.Approve(apr, 999_000), OperationsSeedLine.Reject(apr, 1_000, 8614));
 
         // A test file: never counted.
         await OperationsSeed.FileAsync(dataSource, new SeedFile
         {
             Name = "test.asc", Provider = Linde, SoortBericht = 'T', ReceivedOn = new(2025, 4, 9),
-            Lines = [SeedLine.Approve(mar, 777_000), SeedLine.Reject(mar, 1_000, 8021)],
+            Lines = [OperationsSeedLine.Approve(mar, 777_000), OperationsSeedLine.Reject(mar, 1_000, 8021)],
         });
 
         // Care of 2024 received in April 2025: not 2025's production; its rejection is April's.
-        await File(dataSource, Linde, new(2025, 4, 10), SeedLine.Approve(new(2024, 12, 2), 55_000), SeedLine.Reject(new(2024, 12, 2), 5_000, 8288));
+        await File(dataSource, Linde, new(2025, 4, 10), OperationsSeedLine.Approve(new(2024, 12, 2), 55_000), OperationsSeedLine.Reject(new(2024, 12, 2), 5_000, 8288));
 
-        await File(dataSource, Unknown, new(2025, 4, 1), SeedLine.Approve(mar, 10_000));
+        await File(dataSource, Unknown, new(2025, 4, 1), OperationsSeedLine.Approve(mar, 10_000));
     }
 
-    private static Task<long> File(NpgsqlDataSource dataSource, int agb, DateOnly receivedOn, params SeedLine[] lines) =>
+    private static Task<long> File(NpgsqlDataSource dataSource, int agb, DateOnly receivedOn, params OperationsSeedLine[] lines) =>
         OperationsSeed.FileAsync(dataSource, new SeedFile
         {
             Name = $"{agb}-{receivedOn:yyyyMMdd}.asc", Provider = agb, ReceivedOn = receivedOn, Lines = lines,

@@ -7,15 +7,15 @@ using WlzMessaging.Storage.Lines;
 namespace WlzMessaging.Testing;
 
 /// <summary>A declaration line to seed: what the operators' views read of it. Every line gets its own BSN.</summary>
-public sealed record SeedLine(string Prestatiecode, DateOnly Begin, long Cents, short Code1 = 8001, short Code2 = 0, short Code3 = 0, char DebitCredit = 'D')
+public sealed record OperationsSeedLine(string Prestatiecode, DateOnly Begin, long Cents, short Code1 = 8001, short Code2 = 0, short Code3 = 0, char DebitCredit = 'D')
 {
     public bool Approved => Code1 == 8001;
 
-    public static SeedLine Approve(DateOnly begin, long cents, string prestatiecode = "Z015") => new(prestatiecode, begin, cents);
+    public static OperationsSeedLine Approve(DateOnly begin, long cents, string prestatiecode = "Z015") => new(prestatiecode, begin, cents);
 
-    public static SeedLine Credit(DateOnly begin, long cents, string prestatiecode = "Z015") => new(prestatiecode, begin, -cents, DebitCredit: 'C');
+    public static OperationsSeedLine Credit(DateOnly begin, long cents, string prestatiecode = "Z015") => new(prestatiecode, begin, -cents, DebitCredit: 'C');
 
-    public static SeedLine Reject(DateOnly begin, long cents, short code1, short code2 = 0, short code3 = 0) =>
+    public static OperationsSeedLine Reject(DateOnly begin, long cents, short code1, short code2 = 0, short code3 = 0) =>
         new("Z015", begin, cents, code1, code2, code3);
 }
 
@@ -41,7 +41,7 @@ public sealed record SeedFile
     /// <summary>When the AW320 was written; default <see cref="FinishedAt"/>. Only processed and rejected files get one.</summary>
     public DateTimeOffset? Aw320At { get; init; }
 
-    public IReadOnlyList<SeedLine> Lines { get; init; } = [];
+    public IReadOnlyList<OperationsSeedLine> Lines { get; init; } = [];
 
     /// <summary>The file-level codes of a file rejected as a whole.</summary>
     public short[] FileCodes { get; init; } = [];

@@ -29,8 +29,8 @@ public static class ReportScenario
             FinishedAt = At(2025, 3, 5, 10),
             Lines =
             [
-                SeedLine.Approve(Feb, 10_000), SeedLine.Approve(Feb, 20_000), SeedLine.Approve(Feb, 30_000),
-                SeedLine.Reject(Feb, 5_000, 8290), SeedLine.Reject(Feb, 6_000, 8215, 611),
+                OperationsSeedLine.Approve(Feb, 10_000), OperationsSeedLine.Approve(Feb, 20_000), OperationsSeedLine.Approve(Feb, 30_000),
+                OperationsSeedLine.Reject(Feb, 5_000, 8290), OperationsSeedLine.Reject(Feb, 6_000, 8215, 611),
             ],
         });
 
@@ -39,14 +39,14 @@ public static class ReportScenario
         {
             Name = "linde-jan.asc", Provider = Linde, ReceivedOn = new(2025, 3, 4), PeriodEnd = new(2025, 1, 31),
             FinishedAt = At(2025, 3, 12, 9),
-            Lines = [SeedLine.Approve(new(2025, 1, 6), 40_000), SeedLine.Approve(new(2025, 1, 6), 50_000), SeedLine.Reject(new(2025, 1, 6), 7_000, 8290)],
+            Lines = [OperationsSeedLine.Approve(new(2025, 1, 6), 40_000), OperationsSeedLine.Approve(new(2025, 1, 6), 50_000), OperationsSeedLine.Reject(new(2025, 1, 6), 7_000, 8290)],
         });
 
         // 3: period unknown (0115 not stored); answered the next day.
         await OperationsSeed.FileAsync(dataSource, new SeedFile
         {
             Name = "baken-1.asc", Provider = Baken, ReceivedOn = new(2025, 3, 10), FinishedAt = At(2025, 3, 11, 15),
-            Lines = [SeedLine.Approve(Feb, 11_000), SeedLine.Reject(Feb, 1_000, 8290), SeedLine.Reject(Feb, 2_000, 8226)],
+            Lines = [OperationsSeedLine.Approve(Feb, 11_000), OperationsSeedLine.Reject(Feb, 1_000, 8290), OperationsSeedLine.Reject(Feb, 2_000, 8226)],
         });
 
         // 4: rejected as a whole (0001, 0030); its AW320 written at 00:30 Amsterdam time on the 12th (23:30 UTC on the 11th).
@@ -66,7 +66,7 @@ public static class ReportScenario
         await OperationsSeed.FileAsync(dataSource, new SeedFile
         {
             Name = "baken-3.asc", Provider = Baken, ReceivedOn = new(2025, 3, 5), PeriodEnd = new(2025, 2, 28),
-            FinishedAt = At(2025, 3, 28, 11), Lines = [SeedLine.Approve(Feb, 12_000)],
+            FinishedAt = At(2025, 3, 28, 11), Lines = [OperationsSeedLine.Approve(Feb, 12_000)],
         });
 
         // 7: not a Vektis file.
@@ -79,14 +79,14 @@ public static class ReportScenario
         await OperationsSeed.FileAsync(dataSource, new SeedFile
         {
             Name = "linde-test.asc", Provider = Linde, SoortBericht = 'T', ReceivedOn = new(2025, 3, 7), PeriodEnd = new(2025, 1, 31),
-            FinishedAt = At(2025, 3, 7, 16), Lines = [SeedLine.Approve(Feb, 99_000)],
+            FinishedAt = At(2025, 3, 7, 16), Lines = [OperationsSeedLine.Approve(Feb, 99_000)],
         });
 
         // 9: received in February: outside the period.
         await OperationsSeed.FileAsync(dataSource, new SeedFile
         {
             Name = "linde-early.asc", Provider = Linde, ReceivedOn = new(2025, 2, 20), PeriodEnd = new(2025, 1, 31),
-            FinishedAt = At(2025, 2, 21, 9), Lines = [SeedLine.Reject(new(2025, 1, 6), 1_000, 8614)],
+            FinishedAt = At(2025, 2, 21, 9), Lines = [OperationsSeedLine.Reject(new(2025, 1, 6), 1_000, 8614)],
         });
     }
 
