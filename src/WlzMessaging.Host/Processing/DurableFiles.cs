@@ -140,6 +140,21 @@ internal static partial class DurableFiles
         }
     }
 
+    /// <summary>
+    /// Starts writing a range of a file to disk without waiting (Linux <c>sync_file_range(SYNC_FILE_RANGE_WRITE)</c>); a
+    /// later fsync still makes it durable. Best effort: elsewhere, or when it fails, nothing happens.
+    /// </summary>
+    public static void StartWriteback(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long offset, long count)
+    {
+        if (!OperatingSystem.IsLinux() || handle.IsInvalid || handle.IsClosed)
+        {
+            return;
+        }
+
+        _ = SyncFileRange((int)handle.DangerousGetHandle(), offset, count, SyncFileRangeWrite);
+    }
+
+    private const uint SyncFileRangeWrite = 2;
     private const int ORdOnly = 0;
 
     [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
@@ -150,6 +165,9 @@ internal static partial class DurableFiles
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int Close(int fd);
+
+    [LibraryImport("libc", EntryPoint = "sync_file_range", SetLastError = true)]
+    private static partial int SyncFileRange(int fd, long offset, long count, uint flags);
 
     [LibraryImport("libc", EntryPoint = "link", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Link(string existing, string link);

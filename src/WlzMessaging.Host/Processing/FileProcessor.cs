@@ -139,9 +139,6 @@ public sealed class FileProcessor(
         var rejected = structure.IsRejected || repeatedInvoice;
 
         var mark = Stopwatch.GetTimestamp();
-        var snapshot = rejected ? null : await reference.GetAsync(connection, cancellationToken).ConfigureAwait(false);
-        timings.Prepare = Stopwatch.GetElapsedTime(mark);
-
         Directory.CreateDirectory(job.OutboxDirectory);
         var answerName = job.AnswerName;
         var temporary = Path.Combine(job.OutboxDirectory, FileJob.TemporaryNameOf(answerName));
@@ -154,7 +151,7 @@ public sealed class FileProcessor(
             var answerHeader = Aw320Header.Create(FormattableString.Invariant($"WLZ-{fileId:D10}"), job.AnswerDate);
             Aw320Summary summary;
             byte[] aw320Sha;
-            var output = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
+            var output = new WritebackStream(new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0));
             await using (output.ConfigureAwait(false))
             {
                 if (structure.IsRejected)
@@ -169,13 +166,13 @@ public sealed class FileProcessor(
                 else
                 {
                     summary = await AnswerAndStoreAsync(
-                        connection, transaction, job, session, structure, header, snapshot!, fileId, readerOptions, answerHeader, output, timings, cancellationToken)
+                        connection, transaction, job, session, structure, header, fileId, readerOptions, answerHeader, output, timings, cancellationToken)
                         .ConfigureAwait(false);
                 }
 
                 // Synced to disk while it is read back for its hash (from the page cache): the two overlap.
                 mark = Stopwatch.GetTimestamp();
-                var sync = Task.Run(() => output.Flush(flushToDisk: true), CancellationToken.None);
+                var sync = Task.Run(output.Sync, CancellationToken.None);
                 aw320Sha = await DurableFiles.HashAsync(temporary, cancellationToken).ConfigureAwait(false);
                 await sync.ConfigureAwait(false);
             }
@@ -234,14 +231,13 @@ public sealed class FileProcessor(
     }
 
     /// <summary>The second pass: the AW320 to <paramref name="output"/> while every 04's outcome streams into COPY.</summary>
-    private static async Task<Aw320Summary> AnswerAndStoreAsync(
+    private async Task<Aw320Summary> AnswerAndStoreAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,
         FileJob job,
         IFileAnswerSession session,
         VektisReadResult structure,
         VoorloopInfo header,
-        Reference.ReferenceSnapshot snapshot,
         long fileId,
         VektisReaderOptions readerOptions,
         Aw320Header answerHeader,
@@ -250,9 +246,10 @@ public sealed class FileProcessor(
         CancellationToken cancellationToken)
     {
         var mark = Stopwatch.GetTimestamp();
-        var answers = await session.PrepareAsync(new AnswerInputs(structure, header, job.Received, snapshot, connection, transaction), cancellationToken)
+        var inputs = new AnswerInputs(structure, header, job.Received, token => reference.GetAsync(dataSource, token), connection, transaction);
+        var answers = await session.PrepareAsync(inputs, cancellationToken)
             .ConfigureAwait(false);
-        timings.Prepare += Stopwatch.GetElapsedTime(mark);
+        timings.Prepare = Stopwatch.GetElapsedTime(mark);
 
         var row = new DeclarationLineRow
         {
@@ -261,7 +258,7 @@ public sealed class FileProcessor(
             ReceivedOn = job.Received,
             Production = header.IsProduction,
         };
-        var lines = await DeclarationLineWriter.BeginAsync(connection, transaction, ExistingLines.Fail, cancellationToken).ConfigureAwait(false);
+        var lines = await DeclarationLineStream.BeginAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await using (lines.ConfigureAwait(false))
         {
             var storing = new StoringAnswers(answers, session, lines, row);

@@ -56,13 +56,16 @@ public interface IFileAnswerSession
 /// <summary>What <see cref="IFileAnswerSession.PrepareAsync"/> gets: the first pass, the file's header, the reference data and the store.</summary>
 /// <param name="Structure">The first pass: counts, totals, the 01 and 99 records.</param>
 /// <param name="Header">The 01 as read: provider, invoice, production or test.</param>
-/// <param name="Reference">The reference snapshot in force (cached; rebuilt only when an import changed a table).</param>
+/// <param name="Reference">
+/// The reference snapshot in force, on demand (<see cref="ReferenceSnapshotCache"/>: built once, rebuilt only after an
+/// import changed a table, never per line); an answer source that needs none, like the stand-in, never loads it.
+/// </param>
 /// <param name="Connection">The file's connection; <paramref name="Transaction"/> is open and holds the file's row.</param>
 public sealed record AnswerInputs(
     VektisReadResult Structure,
     VoorloopInfo Header,
     DateOnly Received,
-    ReferenceSnapshot Reference,
+    Func<CancellationToken, Task<ReferenceSnapshot>> Reference,
     NpgsqlConnection Connection,
     NpgsqlTransaction Transaction);
 

@@ -20,6 +20,17 @@ public sealed class ReferenceSnapshotCache : IDisposable
     /// <summary>The version of the snapshot in hand; null before the first build.</summary>
     public string? Version => _current?.Version;
 
+    /// <summary>The snapshot of the reference data now in the store, read through a connection of its own.</summary>
+    public async Task<ReferenceSnapshot> GetAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await GetAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The snapshot of the reference data now in the store. <paramref name="connection"/> must have no transaction open.</summary>
     public async Task<ReferenceSnapshot> GetAsync(NpgsqlConnection connection, CancellationToken cancellationToken = default)
     {

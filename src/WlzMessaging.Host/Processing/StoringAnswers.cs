@@ -12,7 +12,7 @@ namespace WlzMessaging.Host.Processing;
 internal sealed class StoringAnswers(
     IRecordAnswers inner,
     IFileAnswerSession session,
-    DeclarationLineWriter writer,
+    DeclarationLineStream writer,
     DeclarationLineRow row) : IRecordAnswers
 {
     /// <summary>Time spent handing rows to COPY (encoding them and, when its buffer is full, sending), in stopwatch ticks.</summary>

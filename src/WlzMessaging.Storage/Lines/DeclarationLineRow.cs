@@ -3,8 +3,8 @@ namespace WlzMessaging.Storage.Lines;
 /// <summary>
 /// One declaration line's values in reusable buffers: the streaming path of <see cref="DeclarationLineWriter"/>. The caller
 /// keeps one instance per file, sets the per-file values once, fills the per-line values from each 04 record (text straight
-/// from its ISO-8859-1 bytes) and hands it to <see cref="DeclarationLineWriter.Write(DeclarationLineRow)"/>: no string and no
-/// object per line, whatever the file's size. <see cref="StoredLine"/> is the same line as a value, for callers that hold
+/// from its ISO-8859-1 bytes) and hands it to <see cref="DeclarationLineStream.Write"/> (the file pipeline) or
+/// <see cref="DeclarationLineWriter.Write(DeclarationLineRow)"/>: no string and no object per line, whatever the file's size. <see cref="StoredLine"/> is the same line as a value, for callers that hold
 /// strings anyway.
 /// </summary>
 /// <remarks>Holds a BSN while a line is in hand: never log it. <see cref="ToString"/> names the file and record only.</remarks>

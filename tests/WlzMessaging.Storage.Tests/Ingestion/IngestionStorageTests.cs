@@ -174,6 +174,101 @@ public sealed class IngestionStorageTests(PostgresFixture fixture) : IAsyncLifet
         Assert.Equal(("idle", (string?)null, 2L, "b.aw319"), row);
     }
 
+    [Fact]
+    public async Task The_hand_made_COPY_stores_exactly_what_the_importer_stores()
+    {
+        await using var connection = await _database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var viaImporter = await StoredFiles.InsertAsync(connection, transaction, content: "importer");
+        var viaStream = await StoredFiles.InsertAsync(connection, transaction, content: "stream", factuurnummer: "F2");
+        var rows = new List<DeclarationLineRow>();
+        for (var i = 0; i < 5_000; i++)
+        {
+            rows.Add(Row(viaImporter, i));
+        }
+
+        await using (var writer = await DeclarationLineWriter.BeginAsync(connection, transaction, ExistingLines.Fail))
+        {
+            foreach (var row in rows)
+            {
+                writer.Write(row);
+            }
+
+            Assert.Equal(5_000L, await writer.CompleteAsync());
+        }
+
+        await using (var stream = await DeclarationLineStream.BeginAsync(connection, transaction))
+        {
+            foreach (var row in rows)
+            {
+                row.FileId = viaStream;
+                row.ProviderAgb = 41000002;
+                stream.Write(row);
+            }
+
+            Assert.Equal(5_000L, await stream.CompleteAsync());
+        }
+
+        const string Columns = "record_id, bsn, prestatiecode, begin_date, end_date, volume, tariff_cents, applied_tariff_cents, declared_cents, " +
+            "approved_cents, debit_credit, referentienummer, voorgaand_referentienummer, retourcode_1, retourcode_2, retourcode_3, received_on, production, approved";
+        var byImporter = await Sql.ScalarAsync<string>(connection,
+            $"SELECT string_agg(ROW({Columns})::text, '|' ORDER BY record_id) FROM declaration_line WHERE file_id = {viaImporter}", transaction);
+        var byStream = await Sql.ScalarAsync<string>(connection,
+            $"SELECT string_agg(ROW({Columns})::text, '|' ORDER BY record_id) FROM declaration_line WHERE file_id = {viaStream}", transaction);
+        Assert.Equal(byImporter, byStream);
+        Assert.Contains("-\u00e9", byStream, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hand_made_COPY_left_unfinished_stores_nothing()
+    {
+        await using var connection = await _database.OpenConnectionAsync();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            var fileId = await StoredFiles.InsertAsync(connection, transaction, content: "unfinished");
+            await using (var stream = await DeclarationLineStream.BeginAsync(connection, transaction))
+            {
+                stream.Write(Row(fileId, 1));
+            }
+
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(connection, "SELECT count(*) FROM declaration_line"));
+        Assert.Equal(1, await Sql.ScalarAsync<int>(connection, "SELECT 1"));
+    }
+
+    /// <summary>A line with every kind of value: credits, rejections with three codes, invalid dates, Latin-1 text.</summary>
+    private static DeclarationLineRow Row(long fileId, int i)
+    {
+        var credit = i % 10 == 9;
+        var rejected = i % 7 == 3;
+        var row = new DeclarationLineRow
+        {
+            FileId = fileId,
+            ProviderAgb = 41000001,
+            ReceivedOn = new DateOnly(2025, 2, 10),
+            Production = i % 2 == 0,
+            RecordId = i + 1,
+            Bsn = i % 13 == 0 ? -1 : 999_000_000 + i,
+            BeginDate = rejected && i % 2 == 1 ? null : new DateOnly(2025, 1, 1).AddDays(i % 31),
+            EndDate = rejected && i % 2 == 1 ? null : new DateOnly(2025, 1, 31),
+            Volume = i % 1000,
+            TariffCents = 14730 + i,
+            AppliedTariffCents = 14730,
+            DeclaredCents = credit ? -i : i,
+            ApprovedCents = rejected ? 0 : credit ? -i : i,
+            DebitCredit = credit ? 'C' : 'D',
+            Retourcode1 = rejected ? (short)8215 : (short)8001,
+            Retourcode2 = rejected ? (short)611 : (short)0,
+            Retourcode3 = rejected && i % 2 == 0 ? (short)8226 : (short)0,
+        };
+        row.SetPrestatiecode(i % 3 == 0 ? "ZMZ01"u8 : "H126 "u8);
+        row.SetReferentienummer(System.Text.Encoding.Latin1.GetBytes($"REF-{i:D8}-\u00e9".PadRight(20)));
+        row.SetVoorgaandReferentienummer(credit ? System.Text.Encoding.Latin1.GetBytes($"REF-{i - 1:D8}".PadRight(20)) : "                    "u8);
+        return row;
+    }
+
     private async Task<StoredVektisFile?> FindOnOtherConnectionAsync(byte[] sha256)
     {
         await using var other = new NpgsqlConnection(_database.ConnectionString);
