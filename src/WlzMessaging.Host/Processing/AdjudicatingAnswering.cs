@@ -50,7 +50,8 @@ public sealed class AdjudicatingAnswering(AdjudicationSettings settings) : IFile
             // A test file is judged against the production history like any file, but never adds to it.
             await DeclarationHistoryStore.LoadAsync(
                 inputs.Connection, inputs.Transaction, context.Instellingscode, prepass, history, cancellationToken).ConfigureAwait(false);
-            _adjudicator = new Adjudicator(inputs.Reference, history, prepass, settings, context);
+            var reference = await inputs.Reference(cancellationToken).ConfigureAwait(false);
+            _adjudicator = new Adjudicator(reference, history, prepass, settings, context);
             return _adjudicator;
         }
 
