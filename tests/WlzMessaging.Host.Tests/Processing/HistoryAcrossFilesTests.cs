@@ -85,5 +85,10 @@ public sealed class HistoryAcrossFilesTests(PostgresFixture fixture) : IAsyncLif
         Assert.Equal(
             [("DL-2501-0001", 8001, 31 * 14730), ("DL-2501-0002", 8001, 31 * 9850), ("DL-2501-0101", 8001, -31 * 14730), ("DL-2501-0102", 8067, 0)],
             stored.Select(s => (s.Reference, (int)s.Code, s.Approved)).ToList());
+
+        // The declaration period's end is kept for the lateness report (17 working days after the month).
+        Assert.Equal(
+            [new DateOnly(2025, 1, 31), new DateOnly(2025, 1, 31)],
+            (await db.QueryAsync<DateOnly>("SELECT period_end FROM vektis_file ORDER BY id")).ToList());
     }
 }
