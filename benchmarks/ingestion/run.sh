@@ -6,6 +6,7 @@
 #
 #   benchmarks/ingestion/run.sh [WORKDIR]      (default /tmp/wlz-bench; about 2 GB of disk)
 set -euo pipefail
+command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (Debian package: time)"; exit 1; }
 cd "$(dirname "$0")/../.."
 work=${1:-/tmp/wlz-bench}
 rm -rf "$work"

@@ -190,11 +190,11 @@ public sealed class ProcessCommand : Command
 
     internal static string SummaryLine(FileOutcome outcome, string outbox)
     {
-        var aw320 = outcome.Aw320Path is { } path ? Path.GetRelativePath(Environment.CurrentDirectory, path) : outbox;
+        var aw320 = outcome.Aw320Path is { } path ? Shown(path) : outbox;
         var seconds = outcome.Timings.Total.TotalSeconds;
         var totals = string.Create(CultureInfo.InvariantCulture,
             $"declared EUR {GenerateCommand.Money(outcome.DeclaredCents)}, approved EUR {GenerateCommand.Money(outcome.ApprovedCents)}");
-        var rate = seconds > 0 && outcome.Lines > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({outcome.Lines / seconds:N0} lines/s)") : "";
+        var rate = seconds > 0 && outcome.Lines >= 10_000 ? string.Create(CultureInfo.InvariantCulture, $" ({outcome.Lines / seconds:N0} lines/s)") : "";
         var what = outcome.Kind switch
         {
             FileOutcomeKind.Rejected => string.Create(CultureInfo.InvariantCulture,
@@ -205,6 +205,13 @@ public sealed class ProcessCommand : Command
                 $"{outcome.Lines:N0} lines, {outcome.Approved:N0} approved, {outcome.RejectedLines:N0} rejected"),
         };
         return string.Create(CultureInfo.InvariantCulture, $"{outcome.FileName}: {what}; {totals}; AW320 {aw320}; {seconds:F2} s{rate}");
+    }
+
+    /// <summary>A path as the user would type it: relative below the current directory, else absolute.</summary>
+    private static string Shown(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 
     internal static string Breakdown(FileTimings t) => string.Create(CultureInfo.InvariantCulture,

@@ -61,11 +61,11 @@ internal static class ReferenceImport
             {
                 case ReferenceImportOutcome.Imported:
                     await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"{file.FileName}: {file.RowCount:N0} rows imported into {table}")).ConfigureAwait(false);
+                        $"{file.FileName}: {Rows(file.RowCount)} imported into {table}")).ConfigureAwait(false);
                     break;
                 case ReferenceImportOutcome.Unchanged:
                     await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"{file.FileName}: unchanged ({file.RowCount:N0} rows already in {table})")).ConfigureAwait(false);
+                        $"{file.FileName}: unchanged ({Rows(file.RowCount)} already in {table})")).ConfigureAwait(false);
                     break;
                 default:
                     foreach (var problem in file.Problems)
@@ -87,6 +87,9 @@ internal static class ReferenceImport
 
         return results;
     }
+
+    private static string Rows(int count) =>
+        count == 1 ? "1 row" : string.Create(CultureInfo.InvariantCulture, $"{count:N0} rows");
 
     /// <summary>The one-line failure when some files were invalid, or null when all were imported or unchanged.</summary>
     public static string? Failure(IReadOnlyList<ReferenceFileImport> results)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace WlzMessaging.Host.Tests.Support;
 
@@ -7,7 +8,7 @@ namespace WlzMessaging.Host.Tests.Support;
 /// A real <c>wlz</c> process (<c>dotnet wlz.dll ...</c>, the build in the test's output directory), its output collected
 /// line by line, so a test can wait for a log line, kill it with SIGKILL or stop it with SIGTERM.
 /// </summary>
-internal sealed class WorkerProcess : IAsyncDisposable
+internal sealed partial class WorkerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
@@ -103,9 +104,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
     /// <summary>SIGTERM: a graceful stop; returns the exit code.</summary>
     public async Task<int> TerminateAsync(TimeSpan timeout)
     {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        if (SendSignal(_process.Id, SigTerm) != 0)
         {
-            await kill.WaitForExitAsync();
+            throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
         }
 
         using var cancellation = new CancellationTokenSource(timeout);
@@ -127,6 +128,11 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
         return _process.ExitCode;
     }
+
+    private const int SigTerm = 15;
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int SendSignal(int pid, int signal);
 
     public async ValueTask DisposeAsync()
     {

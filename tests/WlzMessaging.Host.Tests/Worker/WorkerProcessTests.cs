@@ -137,6 +137,15 @@ public sealed class WorkerProcessTests(PostgresFixture fixture) : IAsyncLifetime
         }
 
         Assert.DoesNotContain(first.Lines.Concat(second.Lines), l => l.Contains("could not be processed", StringComparison.Ordinal));
+
+        // Logs name files, ids and counts, never a client: no BSN of any input appears in them.
+        var bsns = Directory.EnumerateFiles(_mailbox.Archive, "*.aw319")
+            .SelectMany(f => File.ReadLines(f, System.Text.Encoding.Latin1))
+            .Where(l => l.StartsWith("02", StringComparison.Ordinal))
+            .Select(l => l[14..23])
+            .ToHashSet();
+        Assert.True(bsns.Count > 1_000);
+        Assert.DoesNotContain(first.Lines.Concat(second.Lines), l => bsns.Any(b => l.Contains(b, StringComparison.Ordinal)));
         await AssertEachFileAnsweredOnceAsync(files, _database.ConnectionString);
     }
 
