@@ -1,1 +1,4 @@
-Console.WriteLine("benchmarks");
+using BenchmarkDotNet.Running;
+using WlzMessaging.Benchmarks;
+
+BenchmarkSwitcher.FromAssembly(typeof(AdjudicationBenchmarks).Assembly).Run(args);
