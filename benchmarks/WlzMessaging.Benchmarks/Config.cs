@@ -33,11 +33,13 @@ public sealed class CodecConfig : ManualConfig
 /// <summary>The input's size for a benchmark case, from its <c>Lines</c> parameter; null for a case without one.</summary>
 internal static class CaseInput
 {
-    public static InputSize? Of(BenchmarkCase benchmarkCase)
-    {
-        var lines = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Lines")?.Value;
-        return lines is int n ? Inputs.SizeOf(n) : null;
-    }
+    public static InputSize? Of(BenchmarkCase benchmarkCase) => Lines(benchmarkCase) is int n ? Inputs.SizeOf(n) : null;
+
+    /// <summary>Whether any case of the summary reads a file (the throughput columns mean nothing for the others).</summary>
+    public static bool AnyIn(Summary summary) => summary.BenchmarksCases.Any(c => Lines(c) is not null);
+
+    private static int? Lines(BenchmarkCase benchmarkCase) =>
+        benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Lines")?.Value as int?;
 }
 
 /// <summary>
@@ -72,7 +74,7 @@ public sealed class ThroughputColumn(ThroughputColumn.Unit unit) : IColumn
 
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 
-    public bool IsAvailable(Summary summary) => true;
+    public bool IsAvailable(Summary summary) => CaseInput.AnyIn(summary);
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 
@@ -112,7 +114,7 @@ public sealed class AllocatedPerRecordColumn : IColumn
 
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 
-    public bool IsAvailable(Summary summary) => true;
+    public bool IsAvailable(Summary summary) => CaseInput.AnyIn(summary);
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 
