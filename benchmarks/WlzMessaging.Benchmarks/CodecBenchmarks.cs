@@ -38,6 +38,17 @@ public class CodecBenchmarks
     [GlobalSetup(Target = nameof(Read_Memory))]
     public void SetupReadMemory() => PrepareAndVerifyRead("memory", Read_Memory);
 
+    [GlobalSetup(Target = nameof(Read_Memory_NoHandler))]
+    public void SetupReadMemoryNoHandler()
+    {
+        Prepare();
+        var records = Read_Memory_NoHandler().GetAwaiter().GetResult();
+        if (records != _expected.Records)
+        {
+            throw new InvalidOperationException($"reader only: {records} records, expected {_expected.Records}");
+        }
+    }
+
     [GlobalSetup(Target = nameof(Read_MemoryStream))]
     public void SetupReadMemoryStream() => PrepareAndVerifyRead("stream", Read_MemoryStream);
 
@@ -128,6 +139,15 @@ public class CodecBenchmarks
         var pipe = PipeReader.Create(new ReadOnlySequence<byte>(_bytes));
         await VektisReader.ReadAsync(pipe, new TouchHandler(_totals), _options);
         return _totals.Checksum;
+    }
+
+    /// <summary>As <see cref="Read_Memory"/> with a handler that does nothing: the reader's own cost (split, structure checks, totals).</summary>
+    [Benchmark]
+    public async Task<long> Read_Memory_NoHandler()
+    {
+        var pipe = PipeReader.Create(new ReadOnlySequence<byte>(_bytes));
+        var result = await VektisReader.ReadAsync(pipe, default(NoopHandler), _options);
+        return result.Records;
     }
 
     /// <summary>The same bytes as a MemoryStream through the reader's stream overload (128 KiB pipe buffers; records straddle).</summary>
