@@ -21,6 +21,7 @@ public class CodecBenchmarks
     private Aw320Header _header = Aw320Header.Create("BENCH", DateOnly.MinValue);
     private MemoryStream _output = new();
     private Aw319Size _expected;
+    private VektisReadResult? _result;
 
     /// <summary>Lines (04 records) in the file: 100,000 (about 51 MB) and the largest file one AW319 can be (about 506 MB).</summary>
     [Params(100_000, Inputs.FullLines)]
@@ -43,9 +44,9 @@ public class CodecBenchmarks
     {
         Prepare();
         var records = Read_Memory_NoHandler().GetAwaiter().GetResult();
-        if (records != _expected.Records)
+        if (records != _expected.Records || _result is not { IsRejected: false })
         {
-            throw new InvalidOperationException($"reader only: {records} records, expected {_expected.Records}");
+            throw new InvalidOperationException($"reader only: {records} records, expected {_expected.Records}; {Faults()}");
         }
     }
 
@@ -95,10 +96,11 @@ public class CodecBenchmarks
     private void Verify(string name)
     {
         var t = _totals;
-        if (t.Records != _expected.Records || t.Lines != Lines || t.NetCents != _expected.NetCents || t.Faulty != 0 || t.BsnXor == 0)
+        var rejected = _result?.IsRejected ?? false;
+        if (t.Records != _expected.Records || t.Lines != Lines || t.NetCents != _expected.NetCents || t.Faulty != 0 || t.BsnXor == 0 || rejected)
         {
             throw new InvalidOperationException(
-                $"{name}: {t.Records} records, {t.Lines} lines, net {t.NetCents}, {t.Faulty} faulty; expected {_expected.Records}, {Lines}, {_expected.NetCents}, 0");
+                $"{name}: {t.Records} records, {t.Lines} lines, net {t.NetCents}, {t.Faulty} faulty; expected {_expected.Records}, {Lines}, {_expected.NetCents}, 0; {Faults()}");
         }
     }
 
@@ -107,9 +109,12 @@ public class CodecBenchmarks
         if (approved != Lines || answerBytes != _expected.AnswerBytes)
         {
             throw new InvalidOperationException(
-                $"{name}: {approved} of {Lines} lines approved, {answerBytes} bytes of AW320 (expected {_expected.AnswerBytes}); the benchmark would measure the wrong path");
+                $"{name}: {approved} of {Lines} lines approved, {answerBytes} bytes of AW320 (expected {_expected.AnswerBytes}); the benchmark would measure the wrong path; {Faults()}");
         }
     }
+
+    private string Faults() => _result is null ? "" :
+        _result.IsRejected ? "file rejected: " + string.Join(", ", _result.FileFaults.Select(f => $"{f.Code} at record {f.RecordNumber} ({f.Message})")) : "file accepted";
 
     private readonly record struct Aw319Size(long Records, long NetCents, long AnswerBytes);
 
@@ -137,7 +142,7 @@ public class CodecBenchmarks
     {
         _totals.Reset();
         var pipe = PipeReader.Create(new ReadOnlySequence<byte>(_bytes));
-        await VektisReader.ReadAsync(pipe, new TouchHandler(_totals), _options);
+        _result = await VektisReader.ReadAsync(pipe, new TouchHandler(_totals), _options);
         return _totals.Checksum;
     }
 
@@ -146,8 +151,8 @@ public class CodecBenchmarks
     public async Task<long> Read_Memory_NoHandler()
     {
         var pipe = PipeReader.Create(new ReadOnlySequence<byte>(_bytes));
-        var result = await VektisReader.ReadAsync(pipe, default(NoopHandler), _options);
-        return result.Records;
+        _result = await VektisReader.ReadAsync(pipe, default(NoopHandler), _options);
+        return _result.Records;
     }
 
     /// <summary>The same bytes as a MemoryStream through the reader's stream overload (128 KiB pipe buffers; records straddle).</summary>
@@ -155,7 +160,7 @@ public class CodecBenchmarks
     public async Task<long> Read_MemoryStream()
     {
         _totals.Reset();
-        await VektisReader.ReadAsync(new MemoryStream(_bytes, writable: false), new TouchHandler(_totals), _options);
+        _result = await VektisReader.ReadAsync(new MemoryStream(_bytes, writable: false), new TouchHandler(_totals), _options);
         return _totals.Checksum;
     }
 
@@ -164,7 +169,7 @@ public class CodecBenchmarks
     public async Task<long> Read_File()
     {
         _totals.Reset();
-        await VektisReader.ReadFileAsync(_inputFile, new TouchHandler(_totals), _options);
+        _result = await VektisReader.ReadFileAsync(_inputFile, new TouchHandler(_totals), _options);
         return _totals.Checksum;
     }
 
@@ -172,7 +177,7 @@ public class CodecBenchmarks
     [Benchmark]
     public async Task<long> Respond_Memory()
     {
-        var structure = await VektisReader.ReadAsync(new MemoryStream(_bytes, writable: false), default(NoopHandler), _options);
+        var structure = _result = await VektisReader.ReadAsync(new MemoryStream(_bytes, writable: false), default(NoopHandler), _options);
         _output.SetLength(0);
         var summary = await Aw320Responder.WriteAsync(
             () => new MemoryStream(_bytes, writable: false), structure, new StructuralAnswers(), _output, _header, _options);
@@ -183,7 +188,7 @@ public class CodecBenchmarks
     [Benchmark]
     public async Task<long> Respond_File()
     {
-        var structure = await VektisReader.ReadFileAsync(_inputFile, default(NoopHandler), _options);
+        var structure = _result = await VektisReader.ReadFileAsync(_inputFile, default(NoopHandler), _options);
         var output = new FileStream(_outputFile, FileMode.Create, FileAccess.ReadWrite, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
         await using (output)
         {
