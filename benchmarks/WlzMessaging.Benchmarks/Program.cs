@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
 using WlzMessaging.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(AdjudicationBenchmarks).Assembly).Run(args);
+// `probe [lines] [repetitions]`: a quick Stopwatch harness that splits the reader's time into its parts (see Probe.cs).
+// Anything else goes to BenchmarkDotNet: --filter '*Codec*', --job short, -j Dry, --list flat, ...
+if (args.Length > 0 && args[0] == "probe")
+{
+    await Probe.RunAsync(args.Skip(1).ToArray());
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(CodecBenchmarks).Assembly).Run(args);
