@@ -1,1 +1,12 @@
-Console.WriteLine("benchmarks");
+using BenchmarkDotNet.Running;
+using WlzMessaging.Benchmarks;
+
+// `probe [lines] [repetitions]`: a quick Stopwatch harness that splits the reader's time into its parts (see Probe.cs).
+// Anything else goes to BenchmarkDotNet: --filter '*Codec*', --job short, -j Dry, --list flat, ...
+if (args.Length > 0 && args[0] == "probe")
+{
+    await Probe.RunAsync(args.Skip(1).ToArray());
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(CodecBenchmarks).Assembly).Run(args);

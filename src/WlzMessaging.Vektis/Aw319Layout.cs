@@ -4,7 +4,8 @@ namespace WlzMessaging.Vektis;
 
 /// <summary>
 /// The AW319 v1.4 record layouts (310 positions), field by field as in specs/aw319.md; a test reads that file and holds
-/// these tables to it. Fault codes: the retourcode for an N field that is not all digits (specs/retourcodes.md).
+/// these tables to it. Fault codes: the retourcode for an N field that is not all digits (specs/retourcodes.md): the code
+/// of the check the field takes part in, or 0002 for a field that takes part in no check of its own.
 /// </summary>
 public static class Aw319Layout
 {
@@ -70,7 +71,7 @@ public static class Aw319Layout
         public static readonly FieldSpec CodeLand = new("0221", "CODE LAND", 168, 2, AN, 'C');
         public static readonly FieldSpec Debiteurnummer = new("0222", "DEBITEURNUMMER", 170, 11, AN, 'C');
         public static readonly FieldSpec IndicatieOverleden = new("0223", "INDICATIE CLIENT OVERLEDEN", 181, 1, N, 'M', Retourcodes.KenmerkRecordOnjuist);
-        public static readonly FieldSpec CodeIndicatieorgaan = new("0224", "CODE INDICATIEORGAAN", 182, 4, N, 'C', Retourcodes.CodeIndicatieorgaanWijktAf);
+        public static readonly FieldSpec CodeIndicatieorgaan = new("0224", "CODE INDICATIEORGAAN", 182, 4, N, 'C', Retourcodes.KenmerkRecordOnjuist);
         public static readonly FieldSpec ClientnummerIndicatieorgaan = new("0225", "CLIENTNUMMER INDICATIEORGAAN", 186, 20, AN, 'C');
         public static readonly FieldSpec Reserve = new("0280", "RESERVE", 206, 105, AN, '-');
 
@@ -95,8 +96,8 @@ public static class Aw319Layout
         public static readonly FieldSpec DoorsturenToegestaan = new("0407", "DOORSTUREN TOEGESTAAN", 58, 1, N, 'M', Retourcodes.DoorsturenToegestaanOnjuist);
         public static readonly FieldSpec CodeIndicatieorgaan = new("0408", "CODE INDICATIEORGAAN", 59, 4, N, 'C', Retourcodes.CodeIndicatieorgaanWijktAf);
         public static readonly FieldSpec ClientnummerIndicatieorgaan = new("0409", "CLIENTNUMMER INDICATIEORGAAN", 63, 20, AN, 'C');
-        public static readonly FieldSpec IndicatieAanvraagnummer = new("0410", "INDICATIE-AANVRAAGNUMMER", 83, 9, N, 'C', Retourcodes.ClientnummerIndicatieorgaanWijktAf);
-        public static readonly FieldSpec Indicatiebesluitnummer = new("0411", "INDICATIEBESLUITNUMMER", 92, 9, N, 'C', Retourcodes.ClientnummerIndicatieorgaanWijktAf);
+        public static readonly FieldSpec IndicatieAanvraagnummer = new("0410", "INDICATIE-AANVRAAGNUMMER", 83, 9, N, 'C', Retourcodes.KenmerkRecordOnjuist);
+        public static readonly FieldSpec Indicatiebesluitnummer = new("0411", "INDICATIEBESLUITNUMMER", 92, 9, N, 'C', Retourcodes.KenmerkRecordOnjuist);
         public static readonly FieldSpec Functiecode = new("0412", "FUNCTIECODE", 101, 2, N, 'C', Retourcodes.FunctiecodeZzpOnjuist);
         public static readonly FieldSpec Zorgzwaartepakketcode = new("0413", "ZORGZWAARTEPAKKETCODE", 103, 3, N, 'C', Retourcodes.FunctiecodeZzpOnjuist);
         public static readonly FieldSpec BegindatumPrestatie = new("0414", "BEGINDATUM PRESTATIE", 106, 8, N, 'M', Retourcodes.DatumPrestatieOnjuist);
@@ -104,16 +105,16 @@ public static class Aw319Layout
         public static readonly FieldSpec AanduidingPrestatiecodelijst = new("0416", "AANDUIDING PRESTATIECODELIJST", 122, 3, N, 'M', Retourcodes.PrestatiecodelijstOnjuist);
         public static readonly FieldSpec Prestatiecode = new("0417", "PRESTATIECODE", 125, 5, AN, 'M');
         public static readonly FieldSpec Aantal = new("0418", "AANTAL UITGEVOERDE PRESTATIES", 130, 4, N, 'M', Retourcodes.BerekendBedragOnjuist);
-        public static readonly FieldSpec Tijdseenheid = new("0419", "TIJDSEENHEID ZORGPERIODE", 134, 2, N, 'C', Retourcodes.PrestatiecodeOnjuist);
+        public static readonly FieldSpec Tijdseenheid = new("0419", "TIJDSEENHEID ZORGPERIODE", 134, 2, N, 'C', Retourcodes.KenmerkRecordOnjuist);
         public static readonly FieldSpec ZorgverlenerscodeBehandelaar = new("0420", "ZORGVERLENERSCODE BEHANDELAAR/UITVOERDER", 136, 8, N, 'M', Retourcodes.ZorgverlenerscodeBehandelaarOnjuist);
         public static readonly FieldSpec SpecialismeBehandelaar = new("0421", "SPECIALISME BEHANDELAAR", 144, 4, N, 'C', Retourcodes.ZorgverlenerscodeBehandelaarOnjuist);
         public static readonly FieldSpec ZorgverlenerscodeVoorschrijver = new("0422", "ZORGVERLENERSCODE VOORSCHRIJVER/VERWIJZER", 148, 8, N, 'C', Retourcodes.ZorgverlenerscodeVoorschrijverOnjuist);
         public static readonly FieldSpec SpecialismeVoorschrijver = new("0423", "SPECIALISME VOORSCHRIJVER", 156, 4, N, 'C', Retourcodes.ZorgverlenerscodeVoorschrijverOnjuist);
-        public static readonly FieldSpec Verrekenpercentage = new("0424", "VERREKENPERCENTAGE", 160, 5, N, 'C', Retourcodes.BerekendBedragOnjuist);
+        public static readonly FieldSpec Verrekenpercentage = new("0424", "VERREKENPERCENTAGE", 160, 5, N, 'C', Retourcodes.KenmerkRecordOnjuist);
         public static readonly FieldSpec Tarief = new("0425", "TARIEF PRESTATIE (INCL. BTW)", 165, 8, N, 'M', Retourcodes.BerekendBedragOnjuist);
         public static readonly FieldSpec BerekendBedrag = new("0426", "BEREKEND BEDRAG (INCL. BTW)", 173, 8, N, 'M', Retourcodes.BerekendBedragOnjuist);
         public static readonly FieldSpec IndicatieDebetCredit01 = new("0427", "INDICATIE DEBET/CREDIT (01)", 181, 1, AN, 'M');
-        public static readonly FieldSpec BtwPercentage = new("0428", "BTW-PERCENTAGE DECLARATIEBEDRAG", 182, 4, N, 'C', Retourcodes.BerekendBedragOnjuist);
+        public static readonly FieldSpec BtwPercentage = new("0428", "BTW-PERCENTAGE DECLARATIEBEDRAG", 182, 4, N, 'C', Retourcodes.KenmerkRecordOnjuist);
         public static readonly FieldSpec Declaratiebedrag = new("0429", "DECLARATIEBEDRAG (INCL. BTW)", 186, 8, N, 'M', Retourcodes.BerekendBedragOnjuist);
         public static readonly FieldSpec IndicatieDebetCredit02 = new("0430", "INDICATIE DEBET/CREDIT (02)", 194, 1, AN, 'M');
         public static readonly FieldSpec Referentienummer = new("0431", "REFERENTIENUMMER DIT PRESTATIERECORD", 195, 20, AN, 'M');

@@ -35,9 +35,9 @@ public static class Aw320Responder
         {
             if (structure.IsRejected)
             {
-                WriteRejected(writer, structure, header);
+                var ingediend = WriteRejected(writer, structure, header);
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-                return new Aw320Summary(Rejected: true, Lines: 0, Approved: 0, structure.NetDeclaratiebedrag, 0);
+                return new Aw320Summary(Rejected: true, Lines: 0, Approved: 0, ingediend, 0);
             }
 
             writer.WriteVoorloop(structure.Voorloop, header.ReferentienummerZorgverzekeraar, header.DagtekeningRetourbericht, default);
@@ -68,7 +68,8 @@ public static class Aw320Responder
         }
     }
 
-    private static void WriteRejected(Aw320Writer writer, VektisReadResult structure, Aw320Header header)
+    /// <summary>The 01 with 0001 and the reasons, and a 99 that repeats the sender's; returns the 9907 written (signed).</summary>
+    private static long WriteRejected(Aw320Writer writer, VektisReadResult structure, Aw320Header header)
     {
         var codes = new RetourcodeSet(Retourcodes.BerichtAfgekeurd);
         foreach (var code in structure.DistinctFileFaultCodes())
@@ -77,15 +78,33 @@ public static class Aw320Responder
         }
 
         writer.WriteVoorloop(structure.Voorloop, header.ReferentienummerZorgverzekeraar, header.DagtekeningRetourbericht, codes);
+
+        // No (readable) sluitrecord: answer with one that states what the file held.
+        var sluit = structure.Sluit ?? SluitFor(structure);
+        var ingediend = IngediendOfRejected(structure);
+        writer.WriteSluit(sluit, ingediend, 0);
+        return ingediend;
+    }
+
+    /// <summary>
+    /// 9907/9908 of a rejected file. Its 99 repeats the sender's figures, the counts and the total alike: the lines of a
+    /// rejected file may be unreadable (a record cut short) or add up past 11 positions, so a total of our own could be
+    /// wrong or not fit. Only when the sender gave no usable total does the answer state the net the reader found, or
+    /// zero when that does not fit either.
+    /// </summary>
+    private static long IngediendOfRejected(VektisReadResult structure)
+    {
         if (structure.Sluit is { } sluit)
         {
-            writer.WriteSluit(sluit, structure.NetDeclaratiebedrag, 0);
+            var sent = new SluitRecord(new VektisRecord(sluit, RecordType.Sluit, 0, default, hasValidLength: true));
+            if (sent.TotaalDeclaratiebedrag >= 0 && DebetCredit.IsValid(sent.IndicatieDebetCredit))
+            {
+                return sent.TotaalDeclaratiebedragSigned;
+            }
         }
-        else
-        {
-            // No (readable) sluitrecord: answer with one that states what the file held.
-            writer.WriteSluit(SluitFor(structure), structure.NetDeclaratiebedrag, 0);
-        }
+
+        var net = structure.NetDeclaratiebedrag;
+        return Math.Abs(net) <= Aw320Writer.MaxTotalAmount ? net : 0;
     }
 
     private static byte[] SluitFor(VektisReadResult structure)

@@ -21,6 +21,10 @@ public sealed class Aw320Writer
     /// <summary>The largest amount a 0481/0483 field holds (8 positions).</summary>
     public const long MaxLineAmount = 99_999_999;
 
+    /// <summary>The largest total a 9907/9909 field holds (11 positions). The reader rejects a file whose lines add up to
+    /// more (0155), so the totals of an answer to an accepted file always fit.</summary>
+    public const long MaxTotalAmount = 99_999_999_999;
+
     /// <summary>Bytes written since the last flush.</summary>
     public long UnflushedBytes => _unflushed;
 

@@ -13,7 +13,5 @@ public readonly ref struct CommentaarRecord(VektisRecord record)
 
     public ReadOnlySpan<byte> VrijeTekst => Record.Field(L.VrijeTekst);
 
-    public RetourcodeSet Retourcodes => RetourcodeSet.Parse(Record.Field(Aw320Layout.Commentaar.Retourcode01) is { IsEmpty: false }
-        ? Record.Bytes.Slice(Aw320Layout.Commentaar.Retourcode01.Offset, 12)
-        : default);
+    public RetourcodeSet Retourcodes => Record.RetourcodesFrom(Aw320Layout.Commentaar.Retourcode01);
 }

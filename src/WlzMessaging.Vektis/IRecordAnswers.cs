@@ -9,7 +9,10 @@ public interface IRecordAnswers
     /// <summary>The codes for a 02; an empty set means 0200.</summary>
     RetourcodeSet AnswerVerzekerde(in VerzekerdeRecord record);
 
-    /// <summary>The answer to a 04 line.</summary>
+    /// <summary>
+    /// The answer to a 04 line. Grant at most the declared amount: the reader keeps the declared amounts of an accepted
+    /// file within the 11 positions of the 99's totals, and the toegekend total then fits as well.
+    /// </summary>
     PrestatieAnswer AnswerPrestatie(in PrestatieRecord record);
 
     /// <summary>The codes for a 98 (empty: 0200); it shares the fate of the record it comments on.</summary>

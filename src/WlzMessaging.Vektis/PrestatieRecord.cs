@@ -62,7 +62,5 @@ public readonly ref struct PrestatieRecord(VektisRecord record)
 
     public long ToegekendBedragSigned => DebetCredit.Signed(ToegekendBedrag, IndicatieDebetCredit04);
 
-    public RetourcodeSet Retourcodes => RetourcodeSet.Parse(Record.Field(A.Retourcode01) is { IsEmpty: false }
-        ? Record.Bytes.Slice(A.Retourcode01.Offset, 12)
-        : default);
+    public RetourcodeSet Retourcodes => Record.RetourcodesFrom(A.Retourcode01);
 }

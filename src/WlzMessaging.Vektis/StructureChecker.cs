@@ -32,6 +32,17 @@ internal sealed class StructureChecker
     private long _parentDetailId;
     private long _sluitRecordNumber;
 
+    // A 04 of the wrong length has no readable amount: the net total is then unknown and not compared with the 99.
+    private bool _netUnknown;
+
+    // The sum of 0429 with the sign ignored. Past what 9907 can hold, no AW320 total of this file can be written
+    // truthfully (a debit granted without its credit would not fit), so the file is rejected once with 0155.
+    private long _grossDeclaratiebedrag;
+    private bool _grossTooLarge;
+
+    // After a 02 or 04 of the wrong length its id is unknown, so the 98s under it are not held to it.
+    private const long UnknownParent = -1;
+
     public StructureChecker(VektisReaderOptions options, VektisReadResult result)
     {
         _options = options;
@@ -44,7 +55,11 @@ internal sealed class StructureChecker
     public RetourcodeSet Check(ReadOnlySpan<byte> record, RecordType type, long recordNumber)
     {
         var faults = default(RetourcodeSet);
-        CheckOrder(type, recordNumber);
+        if (!CheckOrder(type, recordNumber))
+        {
+            return faults;
+        }
+
         switch (type)
         {
             case RecordType.Voorloop:
@@ -61,7 +76,7 @@ internal sealed class StructureChecker
                 CheckDetailId(record, P.IdentificatieDetailrecord, recordNumber, isParent: true);
                 CheckFields(record, type, recordNumber, ref faults);
                 CheckAgainstClient(record, ref faults);
-                CheckPrestatieAmounts(record, ref faults);
+                CheckPrestatieAmounts(record, recordNumber, ref faults);
                 break;
             case RecordType.Commentaar:
                 _result.AantalCommentaarrecords++;
@@ -90,11 +105,15 @@ internal sealed class StructureChecker
     /// <summary>Counts a record whose length is wrong (its fields cannot be read) so the order checks still see it.</summary>
     public void CountMalformed(RecordType type, long recordNumber)
     {
-        CheckOrder(type, recordNumber);
+        if (!CheckOrder(type, recordNumber))
+        {
+            return;
+        }
+
         switch (type)
         {
-            case RecordType.Verzekerde: _result.AantalVerzekerdenrecords++; _expectedDetailId++; break;
-            case RecordType.Prestatie: _result.AantalPrestatierecords++; _expectedDetailId++; break;
+            case RecordType.Verzekerde: _result.AantalVerzekerdenrecords++; _expectedDetailId++; _parentDetailId = UnknownParent; break;
+            case RecordType.Prestatie: _result.AantalPrestatierecords++; _expectedDetailId++; _parentDetailId = UnknownParent; _netUnknown = true; break;
             case RecordType.Commentaar: _result.AantalCommentaarrecords++; break;
             case RecordType.Debiteur: _result.AantalDebiteurrecords++; break;
             case RecordType.Sluit: _seenSluit = true; break;
@@ -129,6 +148,13 @@ internal sealed class StructureChecker
             return;
         }
 
+        // The order 01 · (02 …)+ · 99 asks for at least one client: a file of only a 01 and a 99 declares nothing.
+        // (Detail records without a 02 above them were given 8026 where they stood.)
+        if (_result.TotaalAantalDetailrecords == 0)
+        {
+            Fault(Retourcodes.VolgordeRecordtypenOnjuist, _sluitRecordNumber, "the file holds no verzekerdenrecord");
+        }
+
         var n = _sluitRecordNumber;
         var view = new SluitRecord(new VektisRecord(sluit, RecordType.Sluit, n, default, true));
         CompareCount(view.AantalVerzekerdenrecords, _result.AantalVerzekerdenrecords, Retourcodes.AantalVerzekerdenrecordsOnjuist, "AANTAL VERZEKERDENRECORDS", n);
@@ -136,6 +162,11 @@ internal sealed class StructureChecker
         CompareCount(view.AantalPrestatierecords, _result.AantalPrestatierecords, Retourcodes.AantalPrestatierecordsOnjuist, "AANTAL PRESTATIERECORDS", n);
         CompareCount(view.AantalCommentaarrecords, _result.AantalCommentaarrecords, Retourcodes.AantalCommentaarrecordsOnjuist, "AANTAL COMMENTAARRECORDS", n);
         CompareCount(view.TotaalAantalDetailrecords, _result.TotaalAantalDetailrecords, Retourcodes.TotaalAantalDetailrecordsOnjuist, "TOTAAL AANTAL DETAILRECORDS", n);
+
+        if (_netUnknown)
+        {
+            return;
+        }
 
         var net = _result.NetDeclaratiebedrag;
         var total = view.TotaalDeclaratiebedrag;
@@ -160,12 +191,16 @@ internal sealed class StructureChecker
         }
     }
 
-    private void CheckOrder(RecordType type, long recordNumber)
+    /// <summary>Checks where the record stands; false for a record after the 99, which is then not looked at further.</summary>
+    private bool CheckOrder(RecordType type, long recordNumber)
     {
         if (_seenSluit && type != RecordType.Sluit)
         {
+            // The 99 cannot have counted what comes after it: the record is out of place, and counting or checking it
+            // would only add faults (counts, ids, total) that follow from this one.
             Fault(Retourcodes.VolgordeRecordtypenOnjuist, recordNumber, "record after the sluitrecord");
-            return;
+            _previous = type;
+            return false;
         }
 
         switch (type)
@@ -216,6 +251,8 @@ internal sealed class StructureChecker
                 Fault(Retourcodes.VolgordeRecordtypenOnjuist, recordNumber, "unknown record type");
                 break;
         }
+
+        return true;
     }
 
     private void CheckDetailId(ReadOnlySpan<byte> record, in FieldSpec field, long recordNumber, bool isParent)
@@ -226,6 +263,7 @@ internal sealed class StructureChecker
             if (isParent)
             {
                 _expectedDetailId++;
+                _parentDetailId = UnknownParent;
             }
 
             return;
@@ -242,7 +280,7 @@ internal sealed class StructureChecker
             _expectedDetailId = id + 1;
             _parentDetailId = id;
         }
-        else if (id != _parentDetailId)
+        else if (id != _parentDetailId && _parentDetailId != UnknownParent)
         {
             Fault(Retourcodes.IdentificatieDetailrecordOnjuist, recordNumber, $"commentaarrecord repeats id {id}, its record has {_parentDetailId}");
         }
@@ -409,7 +447,7 @@ internal sealed class StructureChecker
         }
     }
 
-    private void CheckPrestatieAmounts(ReadOnlySpan<byte> record, ref RetourcodeSet faults)
+    private void CheckPrestatieAmounts(ReadOnlySpan<byte> record, long recordNumber, ref RetourcodeSet faults)
     {
         var dc1 = P.IndicatieDebetCredit01.Slice(record)[0];
         var dc2 = P.IndicatieDebetCredit02.Slice(record)[0];
@@ -421,6 +459,12 @@ internal sealed class StructureChecker
         if (Numeric.TryParse(P.Declaratiebedrag.Slice(record), out var amount))
         {
             _result.NetDeclaratiebedrag += DebetCredit.Signed(amount, dc2);
+            _grossDeclaratiebedrag += amount;
+            if (_grossDeclaratiebedrag > Aw320Writer.MaxTotalAmount && !_grossTooLarge)
+            {
+                _grossTooLarge = true;
+                Fault(Retourcodes.TotaalDeclaratiebedragOnjuist, recordNumber, "the prestatierecords add up to more than the 11 positions of TOTAAL DECLARATIEBEDRAG hold");
+            }
         }
     }
 

@@ -50,6 +50,13 @@ public sealed class VektisReadResult
     /// <summary>Record-level faults found (records that carry codes of their own), for a quick summary.</summary>
     public int RecordsWithFaults { get; internal set; }
 
+    /// <summary>
+    /// Rejects the file for a reason found outside the reader: a decision that needs the store, such as an invoice
+    /// number already received (0030). The AW320 then answers the file as a whole, like any structural fault.
+    /// </summary>
+    public void Reject(Retourcode code, string message) =>
+        AddFileFault(code, 0, message, int.MaxValue);
+
     internal void AddFileFault(Retourcode code, long recordNumber, string message, int max)
     {
         if (_fileFaults.Count < max)

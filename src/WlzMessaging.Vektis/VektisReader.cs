@@ -28,6 +28,8 @@ public sealed class VektisReader
 
     private VektisReader(VektisReaderOptions options)
     {
+        // A limit below a whole AW320 record and its CR would cut every valid record off as a runaway line.
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxLineLength, Aw320Layout.RecordLength + 1, nameof(options));
         _options = options;
         _checker = new StructureChecker(options, _result);
         _straddle = new byte[Math.Max(options.MaxLineLength, Aw320Layout.RecordLength) + 2];
@@ -228,12 +230,16 @@ public sealed class VektisReader
     private void OnLine<THandler>(ReadOnlySpan<byte> line, bool terminated, THandler handler)
         where THandler : IVektisRecordHandler
     {
+        // A CR at the end belongs to the line end, also on a last line the file cut off before its LF: that record lacks
+        // its LF (8095), it is not a record one position too long (0804).
         var record = line;
-        var endsWithCrLf = terminated && record.Length > 0 && record[^1] == Cr;
-        if (endsWithCrLf)
+        var endsWithCr = record.Length > 0 && record[^1] == Cr;
+        if (endsWithCr)
         {
             record = record[..^1];
         }
+
+        var endsWithCrLf = terminated && endsWithCr;
 
         if (record.IsEmpty)
         {
@@ -296,7 +302,9 @@ public sealed class VektisReader
             return false;
         }
 
-        var code = Numeric.TryParse(Aw319Layout.Voorloop.CodeBericht.Slice(record.Length >= 5 ? record : default), out var c) ? c : -1;
+        // A first line cut off before 0102 has no message code (slicing it would throw): it is simply not Vektis below.
+        var codeBericht = Aw319Layout.Voorloop.CodeBericht;
+        var code = record.Length >= codeBericht.End && Numeric.TryParse(codeBericht.Slice(record), out var c) ? c : -1;
         _result.Kind = (length, code) switch
         {
             (Aw320Layout.RecordLength, _) => MessageKind.Aw320,

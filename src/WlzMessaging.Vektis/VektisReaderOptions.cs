@@ -14,7 +14,7 @@ public sealed record VektisReaderOptions
 
     /// <summary>
     /// How many bytes a line may run without CR LF before it is a fault (8095) and the rest of it is skipped unread.
-    /// Keeps memory bounded whatever the input.
+    /// Keeps memory bounded whatever the input. At least 371 (an AW320 record and its CR).
     /// </summary>
     public int MaxLineLength { get; init; } = 4096;
 

@@ -44,6 +44,21 @@ public readonly ref struct VektisRecord
     /// <summary>The text of an AN field, trailing spaces removed (ISO-8859-1, as the standard's character range implies).</summary>
     public string Text(in FieldSpec field) => Encoding.Latin1.GetString(Field(field).TrimEnd((byte)' '));
 
+    /// <summary>
+    /// The three RETOURCODE slots of an AW320 record from <paramref name="first"/> on (12 positions), as far as the record
+    /// holds them: a record too short for them has none, rather than an exception.
+    /// </summary>
+    internal RetourcodeSet RetourcodesFrom(in FieldSpec first)
+    {
+        if (first.Offset >= Bytes.Length)
+        {
+            return default;
+        }
+
+        var slots = Bytes[first.Offset..];
+        return RetourcodeSet.Parse(slots.Length > 12 ? slots[..12] : slots);
+    }
+
     public VoorloopRecord AsVoorloop() => new(this);
 
     public VerzekerdeRecord AsVerzekerde() => new(this);

@@ -19,7 +19,5 @@ public readonly ref struct VerzekerdeRecord(VektisRecord record)
     /// <summary>1 man, 2 woman; anything else is a fault (0351).</summary>
     public int CodeGeslacht => (int)Record.Number(L.CodeGeslacht);
 
-    public RetourcodeSet Retourcodes => RetourcodeSet.Parse(Record.Field(Aw320Layout.Verzekerde.Retourcode01) is { IsEmpty: false }
-        ? Record.Bytes.Slice(Aw320Layout.Verzekerde.Retourcode01.Offset, 12)
-        : default);
+    public RetourcodeSet Retourcodes => Record.RetourcodesFrom(Aw320Layout.Verzekerde.Retourcode01);
 }

@@ -38,7 +38,5 @@ public readonly ref struct VoorloopRecord(VektisRecord record)
     // The answer part, present when the record was read from an AW320.
     public DateOnly? DagtekeningRetourbericht => Record.Date(Aw320Layout.Voorloop.DagtekeningRetourbericht);
 
-    public RetourcodeSet Retourcodes => RetourcodeSet.Parse(Record.Field(Aw320Layout.Voorloop.Retourcode01) is { IsEmpty: false }
-        ? Record.Bytes.Slice(Aw320Layout.Voorloop.Retourcode01.Offset, 12)
-        : default);
+    public RetourcodeSet Retourcodes => Record.RetourcodesFrom(Aw320Layout.Voorloop.Retourcode01);
 }

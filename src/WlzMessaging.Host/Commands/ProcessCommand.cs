@@ -65,7 +65,7 @@ public sealed class ProcessCommand : Command
         var processor = new FileProcessor(
             store.DataSource,
             new ProcessingSettings { Uzovi = uzovi },
-            new StructuralAnswering(),
+            new AdjudicatingAnswering(ConfiguredAdjudication()),
             reference,
             NullLogger.Instance);
 
@@ -153,6 +153,18 @@ public sealed class ProcessCommand : Command
         }
 
         return inputs;
+    }
+
+    private static WlzMessaging.Adjudication.AdjudicationSettings ConfiguredAdjudication()
+    {
+        try
+        {
+            return AdjudicatingAnswering.SettingsFrom(WlzConfiguration.Build());
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CommandFailedException(e.Message);
+        }
     }
 
     private static int? ConfiguredUzovi()

@@ -113,7 +113,7 @@ public sealed class RunCommand : Command
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.StopGrace + TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(new WorkerRunOptions(args.Has("once"), connection, dataDirectory));
-        builder.Services.AddSingleton<IFileAnswering, StructuralAnswering>();
+        builder.Services.AddSingleton<IFileAnswering>(new AdjudicatingAnswering(new WlzMessaging.Adjudication.AdjudicationSettings(settings.Cutoffs)));
         builder.Services.AddSingleton(TimeProvider.System);
         var result = new WorkerResult();
         builder.Services.AddSingleton(result);

@@ -122,7 +122,8 @@ public sealed class FileProcessor(
             header.ProviderAgb,
             header.Factuurnummer,
             header.SoortBericht,
-            settings.ProcessedBy);
+            settings.ProcessedBy,
+            header.PeriodEnd);
 
         if (NotAnswerable(structure) is { } reason)
         {

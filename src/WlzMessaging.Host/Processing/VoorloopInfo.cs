@@ -8,7 +8,8 @@ namespace WlzMessaging.Host.Processing;
 /// <param name="ProviderAgb">0112 INSTELLINGSCODE; null when not digits.</param>
 /// <param name="Factuurnummer">0116 without its padding; null when blank.</param>
 /// <param name="SoortBericht">0105 when it is P or T; null otherwise.</param>
-public sealed record VoorloopInfo(int? Uzovi, int? ProviderAgb, string? Factuurnummer, char? SoortBericht)
+/// <param name="PeriodEnd">0115 EINDDATUM DECLARATIEPERIODE; null when not a date (the lateness report's base).</param>
+public sealed record VoorloopInfo(int? Uzovi, int? ProviderAgb, string? Factuurnummer, char? SoortBericht, DateOnly? PeriodEnd = null)
 {
     public static VoorloopInfo None { get; } = new(null, null, null, null);
 
@@ -28,6 +29,7 @@ public sealed record VoorloopInfo(int? Uzovi, int? ProviderAgb, string? Factuurn
             view.UzoviNummer >= 0 ? view.UzoviNummer : null,
             view.Instellingscode >= 0 ? view.Instellingscode : null,
             factuur.IsEmpty ? null : Encoding.Latin1.GetString(factuur).Replace('\0', '\uFFFD'),
-            view.SoortBericht is (byte)'P' or (byte)'T' ? (char)view.SoortBericht : null);
+            view.SoortBericht is (byte)'P' or (byte)'T' ? (char)view.SoortBericht : null,
+            view.EinddatumDeclaratieperiode);
     }
 }

@@ -11,6 +11,7 @@ namespace WlzMessaging.Storage.Files;
 /// <param name="Factuurnummer">0116 without padding, null when blank.</param>
 /// <param name="SoortBericht">0105 when P or T, else null.</param>
 /// <param name="ClaimedBy">The worker or command that processes it.</param>
+/// <param name="PeriodEnd">0115 EINDDATUM DECLARATIEPERIODE, the base of the lateness report; null when not a date.</param>
 public sealed record NewVektisFile(
     byte[] Sha256,
     string FileName,
@@ -20,7 +21,8 @@ public sealed record NewVektisFile(
     int? ProviderAgb,
     string? Factuurnummer,
     char? SoortBericht,
-    string ClaimedBy);
+    string ClaimedBy,
+    DateOnly? PeriodEnd = null);
 
 /// <summary>What a file's processing found, written to its vektis_file row in the transaction that stores its lines.</summary>
 /// <param name="Status"><c>processed</c> or <c>rejected</c> (as a whole).</param>
@@ -162,13 +164,14 @@ public static class VektisFileRepository
         await using var command = new NpgsqlCommand(
             """
             INSERT INTO vektis_file (sha256, file_name, size_bytes, received_on, status, uzovi, provider_agb, factuurnummer,
-                                     soort_bericht, claimed_by, claimed_at)
-            VALUES ($1, $2, $3, $4, 'claimed', $5, $6, $7, $8, $9, now())
+                                     soort_bericht, claimed_by, claimed_at, period_end)
+            VALUES ($1, $2, $3, $4, 'claimed', $5, $6, $7, $8, $9, now(), $10)
             RETURNING id
             """,
             connection,
             transaction);
         AddFileParameters(command, file);
+        command.Parameters.Add(Nullable(file.PeriodEnd, NpgsqlDbType.Date));
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
@@ -181,14 +184,15 @@ public static class VektisFileRepository
         await using var command = new NpgsqlCommand(
             """
             INSERT INTO vektis_file (sha256, file_name, size_bytes, received_on, status, uzovi, provider_agb, factuurnummer,
-                                     soort_bericht, claimed_by, claimed_at, finished_at, quarantine_reason)
-            VALUES ($1, $2, $3, $4, 'quarantined', $5, $6, $7, $8, $9, now(), now(), $10)
+                                     soort_bericht, claimed_by, claimed_at, finished_at, quarantine_reason, period_end)
+            VALUES ($1, $2, $3, $4, 'quarantined', $5, $6, $7, $8, $9, now(), now(), $10, $11)
             ON CONFLICT (sha256) DO NOTHING
             RETURNING id
             """,
             connection);
         AddFileParameters(command, file);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = reason });
+        command.Parameters.Add(Nullable(file.PeriodEnd, NpgsqlDbType.Date));
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
     }
 

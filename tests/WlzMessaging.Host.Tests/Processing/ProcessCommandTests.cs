@@ -34,16 +34,17 @@ public sealed class ProcessCommandTests(PostgresFixture fixture) : IAsyncLifetim
         Wlz.RunAsync(["process", .. args, "--received", ReceivedText, "--connection", _database.ConnectionString]);
 
     [Fact]
-    public async Task A_generated_file_gets_the_structural_answer_and_every_line_is_stored_with_its_outcome()
+    public async Task A_generated_file_under_its_reference_data_is_approved_line_by_line_and_every_line_is_stored_with_its_outcome()
     {
         var input = _temp.File("in/jan.aw319");
-        var generated = await Aw319Files.GenerateAsync(input, 2_000, seed: 11);
+        var reference = _temp.File("reference");
+        var generated = await Aw319Files.GenerateAsync(input, 2_000, seed: 11, referenceOut: reference);
 
-        var outcome = await ProcessAsync(input, "--out", _temp.File("out"), "--verbose");
+        var outcome = await ProcessAsync(input, "--out", _temp.File("out"), "--verbose", "--reference", reference);
 
         Assert.Equal(ExitCodes.Ok, outcome.ExitCode);
         Assert.Equal("", outcome.Error);
-        var lines = outcome.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = outcome.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.Contains(".csv: ", StringComparison.Ordinal)).ToArray();
         Assert.Equal(2, lines.Length);
         Assert.StartsWith("jan.aw319: 2,000 lines, 2,000 approved, 0 rejected; declared EUR ", lines[0], StringComparison.Ordinal);
         Assert.Contains($"approved EUR {GenerateNet(generated.NetTotalCents)}", lines[0], StringComparison.Ordinal);
@@ -52,7 +53,11 @@ public sealed class ProcessCommandTests(PostgresFixture fixture) : IAsyncLifetim
         await using var connection = await _database.OpenConnectionAsync();
         var fileId = await Aw319Files.FileIdAsync(connection, "jan.aw319");
         var aw320 = _temp.File("out/jan.aw320");
+        // Every line approved at the contracted tariff (= the declared one): the answer the codec alone would give.
         Assert.Equal(await Aw319Files.StructuralAnswerAsync(input, fileId, Aw319Files.Received), await File.ReadAllBytesAsync(aw320));
+        Assert.Equal(
+            await Aw319Files.AdjudicatedAnswerAsync(input, fileId, Aw319Files.Received, reference: Aw319Files.LoadReference(reference)),
+            await File.ReadAllBytesAsync(aw320));
         Assert.Empty(Directory.EnumerateFiles(_temp.File("out"), ".*"));
 
         var file = await connection.QuerySingleAsync<(string Status, int LineCount, int Approved, long Declared, long ApprovedCents, DateOnly Received)>(
@@ -170,7 +175,7 @@ public sealed class ProcessCommandTests(PostgresFixture fixture) : IAsyncLifetim
         Assert.StartsWith("elsewhere.aw319: rejected as a whole (0001 0018): 50 lines not judged", outcome.Out, StringComparison.Ordinal);
         await using var connection = await _database.OpenConnectionAsync();
         var fileId = await Aw319Files.FileIdAsync(connection, "elsewhere.aw319");
-        Assert.Equal(await Aw319Files.StructuralAnswerAsync(input, fileId, Aw319Files.Received, uzovi: 5599),
+        Assert.Equal(await Aw319Files.AdjudicatedAnswerAsync(input, fileId, Aw319Files.Received, uzovi: 5599),
             await File.ReadAllBytesAsync(_temp.File("out/elsewhere.aw320")));
         Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM declaration_line"));
     }
@@ -186,7 +191,7 @@ public sealed class ProcessCommandTests(PostgresFixture fixture) : IAsyncLifetim
         var outcome = await ProcessAsync(directory, "--out", _temp.File("out"));
 
         Assert.Equal(ExitCodes.Ok, outcome.ExitCode);
-        var lines = outcome.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = outcome.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.Contains(".csv: ", StringComparison.Ordinal)).ToArray();
         Assert.Equal(2, lines.Length);
         Assert.StartsWith("a.aw319: 30 lines", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("b.aw319: 20 lines", lines[1], StringComparison.Ordinal);

@@ -25,7 +25,10 @@ internal static class SampleAw319
     private const string VerzekerdeTemplate = "020000000000019999900195509VZ999990019               1940031521TESTPERSOON                        0                                   A     11234AB         00012      NL           20001CIZ999990019";
     private const string PrestatieTemplate = "040000000000029999900195509VZ999990019                   10001CIZ999990019        000000000000000000000002025010120250131055Z015 003114412345670000000000000000000000001634200506602D000000506602DWLZ-A-2501-01";
 
-    public sealed record Line(string Code, int Zzp, int Functie, DateOnly Begin, DateOnly End, int Aantal, int Tijdseenheid, long Tarief, string Reference);
+    /// <summary>One 04; a credit line (<paramref name="Credit"/>) reverses the line whose 0431 is <paramref name="Voorgaand"/>.</summary>
+    public sealed record Line(
+        string Code, int Zzp, int Functie, DateOnly Begin, DateOnly End, int Aantal, int Tijdseenheid, long Tarief, string Reference,
+        bool Credit = false, string Voorgaand = "");
 
     public sealed record Client(int Bsn, DateOnly BirthDate, int Gender, IReadOnlyList<Line> Lines);
 
@@ -106,10 +109,12 @@ internal static class SampleAw319
                 Set(prestatie, P.BerekendBedrag, amount);
                 Set(prestatie, P.Declaratiebedrag, amount);
                 SetText(prestatie, P.Referentienummer, line.Reference);
-                SetText(prestatie, P.ReferentienummerVoorgaand, "");
+                SetText(prestatie, P.ReferentienummerVoorgaand, line.Voorgaand);
+                SetText(prestatie, P.IndicatieDebetCredit01, line.Credit ? "C" : "D");
+                SetText(prestatie, P.IndicatieDebetCredit02, line.Credit ? "C" : "D");
                 Append(text, prestatie);
                 lines++;
-                total += amount;
+                total += line.Credit ? -amount : amount;
             }
         }
 
@@ -119,15 +124,15 @@ internal static class SampleAw319
         Set(sluit, S.AantalPrestatierecords, lines);
         Set(sluit, S.AantalCommentaarrecords, 0);
         Set(sluit, S.TotaalAantalDetailrecords, id);
-        Set(sluit, S.TotaalDeclaratiebedrag, total);
-        SetText(sluit, S.IndicatieDebetCredit, "D");
+        Set(sluit, S.TotaalDeclaratiebedrag, Math.Abs(total));
+        SetText(sluit, S.IndicatieDebetCredit, total < 0 ? "C" : "D");
         Append(text, sluit);
         return Encoding.Latin1.GetBytes(text.ToString());
     }
 
     /// <summary>Net total declared of a sample, in cents.</summary>
     public static long Total(Declaration declaration) =>
-        declaration.Clients.SelectMany(c => c.Lines).Sum(l => l.Aantal * l.Tarief);
+        declaration.Clients.SelectMany(c => c.Lines).Sum(l => (l.Credit ? -1L : 1L) * l.Aantal * l.Tarief);
 
     private static char[] Record(string template) => template.PadRight(Aw319Layout.RecordLength).ToCharArray();
 

@@ -65,7 +65,7 @@ public sealed class RunOnceTests(PostgresFixture fixture) : IAsyncLifetime
             Mailbox.Names(_mailbox.Archive).Order(StringComparer.Ordinal));
 
         // Received is the day the file arrived (its mtime), the answer is dated the day it is made.
-        var expected = await Aw319Files.StructuralAnswerAsync(
+        var expected = await Aw319Files.AdjudicatedAnswerAsync(
             Path.Combine(_mailbox.Archive, $"{a:D8}-a.aw319"), a, Aw319Files.Received, uzovi: 5501, answerDate: AmsterdamCalendar.Today());
         Assert.Equal(expected, await File.ReadAllBytesAsync(Path.Combine(_mailbox.Outbox, "a.aw320")));
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(_mailbox.Outbox, "a.aw320")), await File.ReadAllBytesAsync(Path.Combine(_mailbox.Archive, $"{a:D8}-a.aw320")));

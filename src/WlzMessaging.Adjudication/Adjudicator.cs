@@ -1,0 +1,404 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using WlzMessaging.Reference;
+using WlzMessaging.Vektis;
+
+namespace WlzMessaging.Adjudication;
+
+/// <summary>
+/// The zorgkantoor's judgement of an AW319, record by record in file order (the second pass of
+/// <see cref="Aw320Responder"/>): the client rules C01-C03 on each 02, the line rules L01-L19 of specs/rules.md on each
+/// 04, and the fate of each 98. Pure: the reference snapshot, the provider's history and the prepass go in, answers and
+/// <see cref="LineOutcome"/>s come out; no clock, no I/O, and no allocation per line.
+/// </summary>
+/// <remarks>
+/// One instance judges one file, once. What the file itself changes is tracked in order: a debit approved earlier in the
+/// file counts for later credits (8017, 8084) and later debits (8067) as history does, and a credit approved earlier marks
+/// its debit credited for the lines after it.
+/// </remarks>
+public sealed class Adjudicator : IRecordAnswers
+{
+    /// <summary>0203 = 999999999 stands for "no BSN" and passes C01.</summary>
+    public const int GeenBsn = 999_999_999;
+
+    private static readonly PrestatieCode s_meerzorg = PrestatieCode.Parse("ZMZ01");
+
+    private readonly ReferenceSnapshot _reference;
+    private readonly DeclarationHistory _history;
+    private readonly FilePrepassResult _prepass;
+    private readonly AdjudicationSettings _settings;
+    private readonly DebitLedger _ledger;
+    private readonly DateOnly _received;
+    private readonly int _agb;
+
+    private bool _clientRejected;
+    private bool _parentRejected;
+    private int _line = -1;
+    private int _approved;
+    private int _cutoffYear;
+    private bool _cutoffYearClosed;
+    private LineOutcome _last;
+
+    public Adjudicator(
+        ReferenceSnapshot reference,
+        DeclarationHistory history,
+        FilePrepassResult prepass,
+        AdjudicationSettings settings,
+        AdjudicationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(prepass);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (context.Instellingscode != prepass.Header.Instellingscode)
+        {
+            throw new ArgumentException("The context names another provider than the file's voorlooprecord.", nameof(context));
+        }
+
+        _reference = reference;
+        _history = history;
+        _prepass = prepass;
+        _settings = settings;
+        _received = context.Received;
+        _agb = context.Instellingscode;
+        Context = context;
+
+        // A working copy with room for every debit of this file, so approving lines never regrows it.
+        _ledger = new DebitLedger(history.Debits, prepass.DebitLines, prepass.DebitClientPrestaties.Count);
+        _cutoffYear = 0;
+    }
+
+    public AdjudicationContext Context { get; }
+
+    /// <summary>04 records judged so far.</summary>
+    public int Lines => _line + 1;
+
+    /// <summary>04 records approved so far.</summary>
+    public int ApprovedLines => _approved;
+
+    /// <summary>
+    /// The outcome of the 04 answered last, for storage to write while the record is still in hand (valid until the next
+    /// call of <see cref="AnswerPrestatie"/>).
+    /// </summary>
+    public ref readonly LineOutcome LastLine => ref _last;
+
+    public RetourcodeSet AnswerVerzekerde(in VerzekerdeRecord record)
+    {
+        var codes = record.Record.Faults;
+        if (record.Record.HasValidLength)
+        {
+            var bsn = record.Bsn;
+            if (bsn != GeenBsn && !Elfproef.IsValidBsn(bsn))
+            {
+                codes.Add(RuleCatalogue.C01.Retourcode);
+            }
+
+            if (record.DatumGeboorte is not { } geboorte || geboorte > _received)
+            {
+                codes.Add(RuleCatalogue.C02.Retourcode);
+            }
+
+            if (record.CodeGeslacht is not (1 or 2))
+            {
+                codes.Add(RuleCatalogue.C03.Retourcode);
+            }
+        }
+
+        _clientRejected = !codes.IsEmpty;
+        _parentRejected = _clientRejected;
+        return codes;
+    }
+
+    public PrestatieAnswer AnswerPrestatie(in PrestatieRecord record)
+    {
+        var line = ++_line;
+        if (line >= _prepass.Lines)
+        {
+            ThrowNotThePrepassedFile();
+        }
+
+        var answer = record.Record.HasValidLength ? Judge(record, line) : Unreadable(record, line);
+        _parentRejected = !answer.IsApproved;
+        return answer;
+    }
+
+    public RetourcodeSet AnswerCommentaar(in CommentaarRecord record) =>
+        _parentRejected ? new RetourcodeSet(Retourcodes.NietBeoordeeld) : record.Record.Faults;
+
+    private PrestatieAnswer Judge(in PrestatieRecord record, int line)
+    {
+        var aantal = record.Aantal;
+        var tarief = record.Tarief;
+        var declared = record.Declaratiebedrag;
+        var sign = record.IndicatieDebetCredit02;
+        var isCredit = sign == DebetCredit.Credit;
+        var begin = record.BegindatumPrestatie;
+        var end = record.EinddatumPrestatie;
+        var code = PrestatieCode.FromAscii(record.Prestatiecode);
+        var bsn = record.Bsn;
+        var referentie = Referentienummer.FromField(record.Referentienummer);
+        var voorgaand = Referentienummer.FromField(record.ReferentienummerVoorgaand);
+        var jaar = begin?.Year ?? 0;
+
+        if (_clientRejected)
+        {
+            _last = new LineOutcome
+            {
+                Line = line,
+                RecordNumber = record.Record.RecordNumber,
+                NotJudged = true,
+                Retourcodes = new RetourcodeSet(Retourcodes.NietBeoordeeld),
+                IsCredit = isCredit,
+                DeclaratiebedragSigned = DebetCredit.Signed(Math.Max(0, declared), sign),
+                BerekendBedragSigned = BerekendBedrag.Of(aantal, tarief, Math.Max(0, declared), sign),
+                AppliedTariefCent = Math.Max(0, tarief),
+                Jaar = jaar,
+                Bsn = bsn,
+                Prestatiecode = code,
+                Begindatum = begin,
+                Einddatum = end,
+                Referentienummer = referentie,
+                ReferentienummerVoorgaand = voorgaand,
+                CreditedDebitLine = -1,
+            };
+            return new PrestatieAnswer(_last.BerekendBedragSigned, 0, _last.Retourcodes);
+        }
+
+        // The reader's own findings on the record come first, then the rules in catalogue order.
+        var codes = record.Record.Faults;
+        var fired = LineRules.None;
+        var flags = _prepass.FlagsOf(line);
+
+        // L01: the period must be real and lie in the past. Rules that need the period stay silent when it is not.
+        var datesValid = begin is { } b0 && end is { } e0 && b0 <= e0 && e0 <= _received;
+        if (!datesValid)
+        {
+            Fire(ref codes, ref fired, LineRules.L01, RuleCatalogue.L01);
+        }
+
+        var b = begin.GetValueOrDefault();
+        var e = end.GetValueOrDefault();
+
+        // L02
+        if (record.AanduidingPrestatiecodelijst != ReferenceSnapshot.WlzPrestatiecodelijst)
+        {
+            Fire(ref codes, ref fired, LineRules.L02, RuleCatalogue.L02);
+        }
+
+        // L03: looked up in the Wlz list whatever 0416 says; without a period only the code's existence can be judged.
+        KoppeltabelEntry? koppeling = null;
+        var unknownCode = datesValid
+            ? !_reference.TryGetKoppeling(code, b, e, out koppeling)
+            : _reference.GetKoppelingen(ReferenceSnapshot.WlzPrestatiecodelijst, code).IsEmpty;
+        if (unknownCode)
+        {
+            Fire(ref codes, ref fired, LineRules.L03, RuleCatalogue.L03);
+        }
+
+        // L04
+        if (koppeling is not null && !koppeling.Allows(record.Functiecode, record.Zorgzwaartepakketcode))
+        {
+            Fire(ref codes, ref fired, LineRules.L04, RuleCatalogue.L04);
+        }
+
+        // L05: a field that is not digits reads as -1 and fails the comparison as well.
+        var berekend = record.BerekendBedrag;
+        if (aantal < 0 || tarief < 0 || berekend != aantal * tarief || declared != berekend || record.IndicatieDebetCredit01 != sign)
+        {
+            Fire(ref codes, ref fired, LineRules.L05, RuleCatalogue.L05);
+        }
+
+        // L06, L07
+        if ((flags & PrepassFlags.RepeatedReferentienummer) != 0)
+        {
+            Fire(ref codes, ref fired, LineRules.L06, RuleCatalogue.L06);
+        }
+
+        if (_history.WasReceived(referentie))
+        {
+            Fire(ref codes, ref fired, LineRules.L07, RuleCatalogue.L07);
+        }
+
+        // L08-L10 on credit lines. A credit that cancels a debit of this file is answered by L11 alone: the debit it names
+        // is judged 8062 with it, so "no approved debit" would only repeat that.
+        var cancels = (flags & PrepassFlags.CancelsInFile) != 0;
+        var debit = -1;
+        if (isCredit)
+        {
+            if (voorgaand.IsEmpty)
+            {
+                Fire(ref codes, ref fired, LineRules.L08, RuleCatalogue.L08);
+            }
+            else if (!cancels)
+            {
+                if (!_ledger.TryFind(voorgaand, out debit))
+                {
+                    debit = -1;
+                    Fire(ref codes, ref fired, LineRules.L09, RuleCatalogue.L09);
+                }
+                else if (_ledger.IsCredited(debit))
+                {
+                    Fire(ref codes, ref fired, LineRules.L10, RuleCatalogue.L10);
+                }
+            }
+        }
+
+        // L11
+        if (cancels)
+        {
+            Fire(ref codes, ref fired, LineRules.L11, RuleCatalogue.L11);
+        }
+
+        // L12
+        var client = new ClientPrestatie(bsn, code);
+        if (!isCredit && datesValid && _ledger.HasUncreditedOverlap(client, b, e))
+        {
+            Fire(ref codes, ref fired, LineRules.L12, RuleCatalogue.L12);
+        }
+
+        // L13: needs only 0414.
+        if (begin.HasValue && IsClosed(jaar))
+        {
+            Fire(ref codes, ref fired, LineRules.L13, RuleCatalogue.L13);
+        }
+
+        // L14-L19 judge what a credit reverses, so they run on debit lines only; the tariff for 0481 is found for both.
+        long applied = tarief;
+        var source = TariefSource.Declared;
+        if (datesValid)
+        {
+            if (!isCredit)
+            {
+                var maz = _reference.CheckMaz(bsn, _agb, b, e);
+                if (maz == MazCoverage.None)
+                {
+                    Fire(ref codes, ref fired, LineRules.L14, RuleCatalogue.L14);
+                }
+                else if (maz == MazCoverage.Partial)
+                {
+                    Fire(ref codes, ref fired, LineRules.L15, RuleCatalogue.L15);
+                }
+            }
+
+            var status = _reference.FindTarief(_agb, jaar, code, _received, out var contract);
+            if (!isCredit && status == TariefStatus.NotAgreed)
+            {
+                Fire(ref codes, ref fired, LineRules.L16, RuleCatalogue.L16);
+            }
+
+            if (code == s_meerzorg)
+            {
+                if (_reference.TryGetMeerzorg(bsn, _agb, b, e, out var beschikking))
+                {
+                    applied = beschikking.TariefCent;
+                    source = TariefSource.Meerzorg;
+                    if (!isCredit && tarief != beschikking.TariefCent)
+                    {
+                        Fire(ref codes, ref fired, LineRules.L18, RuleCatalogue.L18);
+                    }
+                }
+                else if (!isCredit)
+                {
+                    Fire(ref codes, ref fired, LineRules.L17, RuleCatalogue.L17);
+                }
+            }
+            else
+            {
+                if (status == TariefStatus.InForce)
+                {
+                    applied = contract.TariefCent;
+                    source = TariefSource.Contract;
+                }
+
+                // Agreed, but no tariff in force yet on the received date: nothing the declared tariff can agree with.
+                if (!isCredit && (status == TariefStatus.NotYetInForce || (status == TariefStatus.InForce && tarief != contract.TariefCent)))
+                {
+                    Fire(ref codes, ref fired, LineRules.L19, RuleCatalogue.L19);
+                }
+            }
+        }
+
+        var approved = codes.IsEmpty;
+        var creditedDebit = default(Referentienummer);
+        var creditedDebitLine = -1;
+        if (approved)
+        {
+            codes = new RetourcodeSet(Retourcodes.VolledigToegewezen);
+            _approved++;
+            if (isCredit)
+            {
+                // Approved means L08-L11 were silent, so the debit was found and is not yet credited.
+                _ledger.MarkCredited(debit);
+                creditedDebit = voorgaand;
+                creditedDebitLine = _ledger.LineOf(debit);
+            }
+            else
+            {
+                _ledger.Add(referentie, client, b, e, declared, credited: false, line);
+            }
+        }
+
+        var positive = Math.Max(0, declared);
+        _last = new LineOutcome
+        {
+            Line = line,
+            RecordNumber = record.Record.RecordNumber,
+            Approved = approved,
+            Retourcodes = codes,
+            Fired = fired,
+            IsCredit = isCredit,
+            DeclaratiebedragSigned = DebetCredit.Signed(positive, sign),
+            BerekendBedragSigned = BerekendBedrag.Of(aantal, applied, positive, sign),
+            ToegekendBedragSigned = approved ? DebetCredit.Signed(declared, sign) : 0,
+            AppliedTariefCent = Math.Max(0, applied),
+            TariefSource = source,
+            Jaar = jaar,
+            Bsn = bsn,
+            Prestatiecode = code,
+            Begindatum = begin,
+            Einddatum = end,
+            Referentienummer = referentie,
+            ReferentienummerVoorgaand = voorgaand,
+            CreditedDebit = creditedDebit,
+            CreditedDebitLine = creditedDebitLine,
+        };
+        return new PrestatieAnswer(_last.BerekendBedragSigned, _last.ToegekendBedragSigned, codes);
+    }
+
+    /// <summary>A 04 of the wrong length: its fields cannot be read. The reader rejects such a file as a whole.</summary>
+    private PrestatieAnswer Unreadable(in PrestatieRecord record, int line)
+    {
+        var codes = record.Record.Faults.IsEmpty ? new RetourcodeSet(Retourcodes.LengteRecordOnjuist) : record.Record.Faults;
+        _last = new LineOutcome
+        {
+            Line = line,
+            RecordNumber = record.Record.RecordNumber,
+            Retourcodes = codes,
+            Bsn = -1,
+            CreditedDebitLine = -1,
+        };
+        return new PrestatieAnswer(0, 0, codes);
+    }
+
+    private bool IsClosed(int year)
+    {
+        if (year != _cutoffYear)
+        {
+            _cutoffYear = year;
+            _cutoffYearClosed = _settings.IsClosed(year, _received);
+        }
+
+        return _cutoffYearClosed;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Fire(ref RetourcodeSet codes, ref LineRules fired, LineRules flag, Rule rule)
+    {
+        codes.Add(rule.Retourcode);
+        fired |= flag;
+    }
+
+    [DoesNotReturn]
+    private static void ThrowNotThePrepassedFile() =>
+        throw new InvalidOperationException("More 04 records than the prepass saw: the adjudicator must read the file its prepass read.");
+}

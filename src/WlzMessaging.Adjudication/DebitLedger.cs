@@ -1,0 +1,113 @@
+namespace WlzMessaging.Adjudication;
+
+/// <summary>
+/// Approved debit lines, findable by their 0431 (for credits: 8017, 8084) and by client and prestatiecode (for duplicate
+/// production: 8067). Entries live in one array; the entries of a (BSN, prestatiecode) form a chain through it, so no key
+/// owns a list of its own. Once sized, adding and looking up allocate nothing.
+/// </summary>
+internal sealed class DebitLedger
+{
+    private readonly Dictionary<Referentienummer, int> _byReferentie;
+    private readonly Dictionary<ClientPrestatie, int> _lastByClient;
+    private Entry[] _entries;
+    private int _count;
+
+    public DebitLedger(int capacity = 0)
+    {
+        _byReferentie = new Dictionary<Referentienummer, int>(capacity);
+        _lastByClient = new Dictionary<ClientPrestatie, int>(capacity);
+        _entries = new Entry[Math.Max(capacity, 4)];
+    }
+
+    /// <summary>A working copy with room for <paramref name="extraDebits"/> more entries, so adding them allocates nothing.</summary>
+    public DebitLedger(DebitLedger source, int extraDebits, int extraClients)
+    {
+        _byReferentie = new Dictionary<Referentienummer, int>(source._byReferentie);
+        _byReferentie.EnsureCapacity(source._count + extraDebits);
+        _lastByClient = new Dictionary<ClientPrestatie, int>(source._lastByClient);
+        _lastByClient.EnsureCapacity(source._lastByClient.Count + extraClients);
+        _entries = new Entry[Math.Max(source._count + extraDebits, 4)];
+        Array.Copy(source._entries, _entries, source._count);
+        _count = source._count;
+    }
+
+    public int Count => _count;
+
+    /// <summary>
+    /// Adds an approved debit line. A reference already present is the same line loaded twice (by reference and by
+    /// client): the entry stays, and counts as credited when either load said so.
+    /// </summary>
+    public void Add(in Referentienummer referentie, ClientPrestatie client, DateOnly begin, DateOnly end, long amount, bool credited, int line)
+    {
+        if (_byReferentie.TryGetValue(referentie, out var existing))
+        {
+            _entries[existing].Credited |= credited;
+            return;
+        }
+
+        if (_count == _entries.Length)
+        {
+            Array.Resize(ref _entries, _count * 2);
+        }
+
+        var previous = _lastByClient.TryGetValue(client, out var last) ? last : -1;
+        _entries[_count] = new Entry
+        {
+            Referentie = referentie,
+            Begin = begin,
+            End = end,
+            Amount = amount,
+            Line = line,
+            Previous = previous,
+            Credited = credited,
+        };
+        _byReferentie[referentie] = _count;
+        _lastByClient[client] = _count;
+        _count++;
+    }
+
+    public bool TryFind(in Referentienummer referentie, out int entry) => _byReferentie.TryGetValue(referentie, out entry);
+
+    public bool IsCredited(int entry) => _entries[entry].Credited;
+
+    public long AmountOf(int entry) => _entries[entry].Amount;
+
+    /// <summary>The 0-based line of this file the debit came from; -1 for a line of an earlier file.</summary>
+    public int LineOf(int entry) => _entries[entry].Line;
+
+    public void MarkCredited(int entry) => _entries[entry].Credited = true;
+
+    /// <summary>True when an uncredited entry of the client and prestatiecode shares a day with <paramref name="begin"/>..<paramref name="end"/>.</summary>
+    public bool HasUncreditedOverlap(ClientPrestatie client, DateOnly begin, DateOnly end)
+    {
+        if (!_lastByClient.TryGetValue(client, out var index))
+        {
+            return false;
+        }
+
+        var entries = _entries;
+        while (index >= 0)
+        {
+            ref readonly var entry = ref entries[index];
+            if (!entry.Credited && entry.Begin <= end && begin <= entry.End)
+            {
+                return true;
+            }
+
+            index = entry.Previous;
+        }
+
+        return false;
+    }
+
+    private struct Entry
+    {
+        public Referentienummer Referentie;
+        public DateOnly Begin;
+        public DateOnly End;
+        public long Amount;
+        public int Line;
+        public int Previous;
+        public bool Credited;
+    }
+}

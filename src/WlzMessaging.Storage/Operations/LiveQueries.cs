@@ -1,0 +1,193 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace WlzMessaging.Storage.Operations;
+
+/// <summary>Files answered and lines judged in one minute.</summary>
+public sealed record MinuteThroughput(DateTimeOffset Minute, long Files, long Lines);
+
+/// <summary>AW320s written: all time, in the last hour, and in the dashboard's window.</summary>
+public sealed record Aw320Counts(long Total, long LastHour, long InWindow);
+
+/// <summary>The last file answered: its AW320 and the file it answers.</summary>
+public sealed record LastAnswer(
+    long FileId, string Aw320Name, DateTimeOffset WrittenAt, int? ProviderAgb, string Status, long Lines, DateOnly ReceivedOn);
+
+/// <summary>A file a worker claimed and has not finished.</summary>
+public sealed record FileInHand(long FileId, string FileName, int? ProviderAgb, string? ClaimedBy, DateTimeOffset ClaimedAt, TimeSpan Age);
+
+/// <summary>A provider's files whose outcome committed within the window.</summary>
+public sealed record ProviderActivity(
+    int? ProviderAgb, string? ProviderName, long Files, long Processed, long RejectedFiles, long Lines, long ApprovedLines,
+    long RejectedLines, long ApprovedCents);
+
+/// <summary>What the dashboard shows, read in one snapshot. Aggregates only: no line, no BSN.</summary>
+public sealed record DashboardRows(
+    DateTimeOffset Now,
+    TimeSpan Window,
+    IReadOnlyList<MinuteThroughput> LastHour,
+    Aw320Counts Aw320,
+    LastAnswer? LastAnswer,
+    IReadOnlyList<FileInHand> InHand,
+    IReadOnlyList<ProviderActivity> Providers,
+    IReadOnlyList<CodeCount> Rejections,
+    IReadOnlyList<WorkerStatus> Workers,
+    NightlyRun? LastNightly);
+
+/// <summary>What <c>wlz status</c> shows.</summary>
+public sealed record StatusRows(
+    DateTimeOffset Now,
+    string ServerVersion,
+    IReadOnlyList<WorkerStatus> Workers,
+    IReadOnlyList<FileInHand> InHand,
+    LastAnswer? LastAnswer,
+    NightlyRun? LastNightly);
+
+/// <summary>
+/// The queries of the live views (<c>wlz status</c>, the dashboard): small aggregates over vektis_file and aw320, and over
+/// the lines of the files finished within the window (reached by file, through the primary key).
+/// </summary>
+public sealed class LiveQueries(NpgsqlDataSource dataSource)
+{
+    private const string ThroughputSql = """
+        SELECT date_trunc('minute', finished_at), count(*), coalesce(sum(line_count), 0)::bigint
+        FROM vektis_file
+        WHERE finished_at >= now() - interval '1 hour' AND status IN ('processed', 'rejected')
+        GROUP BY 1
+        ORDER BY 1
+        """;
+
+    private const string Aw320Sql = """
+        SELECT count(*), count(*) FILTER (WHERE written_at >= now() - interval '1 hour'), count(*) FILTER (WHERE written_at >= now() - $1)
+        FROM aw320
+        """;
+
+    private const string LastAnswerSql = """
+        SELECT a.file_id, a.file_name, a.written_at, f.provider_agb, f.status, f.line_count, f.received_on
+        FROM aw320 a
+        JOIN vektis_file f ON f.id = a.file_id
+        ORDER BY a.written_at DESC, a.file_id DESC
+        LIMIT 1
+        """;
+
+    private const string InHandSql = """
+        SELECT id, file_name, provider_agb, claimed_by, claimed_at, extract(epoch FROM now() - claimed_at)::float8
+        FROM vektis_file
+        WHERE status = 'claimed'
+        ORDER BY claimed_at, id
+        """;
+
+    private const string ProvidersSql = """
+        SELECT f.provider_agb, min(p.naam), count(*),
+               count(*) FILTER (WHERE f.status = 'processed'), count(*) FILTER (WHERE f.status = 'rejected'),
+               coalesce(sum(f.line_count), 0)::bigint, coalesce(sum(f.approved_count), 0)::bigint,
+               coalesce(sum(f.rejected_count), 0)::bigint, coalesce(sum(f.approved_cents), 0)::bigint
+        FROM vektis_file f
+        LEFT JOIN provider p ON p.agb = f.provider_agb
+        WHERE f.finished_at >= now() - $1
+        GROUP BY f.provider_agb
+        ORDER BY 6 DESC, 1 NULLS LAST
+        """;
+
+    private const string RejectionsSql = """
+        SELECT GROUPING(l.provider_agb) = 1, l.provider_agb, c.code, count(*)
+        FROM vektis_file f
+        JOIN declaration_line l ON l.file_id = f.id
+        CROSS JOIN LATERAL (VALUES (l.retourcode_1), (l.retourcode_2), (l.retourcode_3)) AS c(code)
+        WHERE f.finished_at >= now() - $1 AND f.status = 'processed' AND NOT l.approved AND c.code IS NOT NULL
+        GROUP BY GROUPING SETS ((l.provider_agb, c.code), (c.code))
+        ORDER BY 1, 4 DESC, 3
+        """;
+
+    private readonly NpgsqlDataSource _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
+
+    /// <summary>The dashboard's figures; per provider and per retourcode over the files finished within <paramref name="window"/>.</summary>
+    public async Task<DashboardRows> ReadDashboardAsync(TimeSpan window, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken)
+            .ConfigureAwait(false);
+        var now = await NowAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var throughput = await ReadAllAsync(connection, transaction, ThroughputSql, null, r => new MinuteThroughput(
+            r.GetFieldValue<DateTimeOffset>(0), r.GetInt64(1), r.GetInt64(2)), cancellationToken).ConfigureAwait(false);
+        var aw320 = (await ReadAllAsync(connection, transaction, Aw320Sql, window, r => new Aw320Counts(
+            r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), cancellationToken).ConfigureAwait(false))[0];
+        var last = await ReadLastAnswerAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var inHand = await ReadInHandAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var providers = await ReadAllAsync(connection, transaction, ProvidersSql, window, r => new ProviderActivity(
+            r.IsDBNull(0) ? null : r.GetInt32(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt64(2), r.GetInt64(3),
+            r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)), cancellationToken).ConfigureAwait(false);
+        var rejections = await ReadAllAsync(connection, transaction, RejectionsSql, window, r => new CodeCount(
+            r.GetBoolean(0), r.IsDBNull(1) ? null : r.GetInt32(1), r.GetInt16(2), r.GetInt64(3)), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        var workers = await new WorkerHeartbeatStore(_dataSource).ReadAsync(null, cancellationToken).ConfigureAwait(false);
+        var nightly = await new NightlyRunStore(_dataSource).ReadLastAsync(cancellationToken).ConfigureAwait(false);
+        return new DashboardRows(now, window, throughput, aw320, last, inHand, providers, rejections, workers, nightly);
+    }
+
+    /// <summary>The figures of <c>wlz status</c>; throws the driver's exception when the database cannot be reached.</summary>
+    public async Task<StatusRows> ReadStatusAsync(CancellationToken cancellationToken = default)
+    {
+        string version;
+        DateTimeOffset now;
+        LastAnswer? last;
+        IReadOnlyList<FileInHand> inHand;
+        await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            version = connection.PostgreSqlVersion.ToString();
+            now = await NowAsync(connection, null, cancellationToken).ConfigureAwait(false);
+            last = await ReadLastAnswerAsync(connection, null, cancellationToken).ConfigureAwait(false);
+            inHand = await ReadInHandAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var workers = await new WorkerHeartbeatStore(_dataSource).ReadAsync(null, cancellationToken).ConfigureAwait(false);
+        var nightly = await new NightlyRunStore(_dataSource).ReadLastAsync(cancellationToken).ConfigureAwait(false);
+        return new StatusRows(now, version, workers, inHand, last, nightly);
+    }
+
+    private static async Task<DateTimeOffset> NowAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT now()", connection, transaction);
+        return (DateTimeOffset)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is DateTime utc
+            ? new DateTimeOffset(utc, TimeSpan.Zero)
+            : throw new InvalidOperationException("now() did not return a timestamp"));
+    }
+
+    private static async Task<LastAnswer?> ReadLastAnswerAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var rows = await ReadAllAsync(connection, transaction, LastAnswerSql, null, r => new LastAnswer(
+            r.GetInt64(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2), r.IsDBNull(3) ? null : r.GetInt32(3), r.GetString(4),
+            r.GetInt32(5), r.GetFieldValue<DateOnly>(6)), cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    private static Task<IReadOnlyList<FileInHand>> ReadInHandAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
+        ReadAllAsync(connection, transaction, InHandSql, null, r => new FileInHand(
+            r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3),
+            r.GetFieldValue<DateTimeOffset>(4), TimeSpan.FromSeconds(Math.Max(0, r.GetDouble(5)))), cancellationToken);
+
+    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(
+        NpgsqlConnection connection,
+        NpgsqlTransaction? transaction,
+        string sql,
+        TimeSpan? window,
+        Func<NpgsqlDataReader, T> read,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        if (window is { } w)
+        {
+            command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = w, NpgsqlDbType = NpgsqlDbType.Interval });
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Text.Json;
+using WlzMessaging.Host.Operations.Dashboard;
+using WlzMessaging.Testing;
+
+namespace WlzMessaging.Host.Tests.Operations;
+
+[Collection(PostgresCollection.Name)]
+public sealed class DashboardTests(PostgresFixture fixture) : IAsyncLifetime
+{
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private TestDatabase _database = null!;
+    private DashboardServer _server = null!;
+
+    private string BaseUrl => _server.Addresses[0];
+
+    public async Task InitializeAsync()
+    {
+        _database = await fixture.CreateDatabaseAsync();
+        await DashboardScenario.SeedAsync(_database.DataSource);
+        _server = await DashboardServer.StartAsync("http://127.0.0.1:0", _database.DataSource);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _server.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_json_has_throughput_inbox_answers_codes_providers_and_the_nightly_report()
+    {
+        var body = await _http.GetStringAsync($"{BaseUrl}/api/dashboard");
+
+        using var json = JsonDocument.Parse(body);
+        var root = json.RootElement;
+        Assert.Equal(60, root.GetProperty("throughput").GetProperty("lines").GetInt64());
+        Assert.Equal(1.0, root.GetProperty("throughput").GetProperty("linesPerMinute").GetDouble());
+        Assert.Equal(60, root.GetProperty("throughput").GetProperty("perMinute").EnumerateArray().Sum(m => m.GetInt64()));
+        Assert.Equal(7, root.GetProperty("inboxDepth").GetInt32());
+        Assert.True(root.GetProperty("workerRunning").GetBoolean());
+        Assert.Equal(3, root.GetProperty("aw320").GetProperty("lastHour").GetInt64());
+        Assert.Equal("AW319_baken_002.aw320", root.GetProperty("aw320").GetProperty("last").GetProperty("aw320Name").GetString());
+        Assert.Equal("AW319_linde_002.asc", root.GetProperty("inHand")[0].GetProperty("fileName").GetString());
+        var top = root.GetProperty("rejections")[0];
+        Assert.Equal(("8290", 6L), (top.GetProperty("code").GetString(), top.GetProperty("count").GetInt64()));
+        Assert.Equal("Er is geen (correcte) melding aanvang zorg (MAZ) aanwezig", top.GetProperty("meaning").GetString());
+        var linde = root.GetProperty("providers").EnumerateArray().Single(p => p.GetProperty("agb").GetInt32() == DashboardScenario.Linde);
+        Assert.Equal((47L, 40L, 7L), (linde.GetProperty("lines").GetInt64(), linde.GetProperty("approvedLines").GetInt64(), linde.GetProperty("rejectedLines").GetInt64()));
+        Assert.Equal("8290", linde.GetProperty("topRetourcode").GetProperty("code").GetString());
+        Assert.Equal(14, root.GetProperty("lastNightly").GetProperty("report").GetProperty("creditsMatched").GetInt32());
+
+        Assert.DoesNotContain(DashboardScenario.NightlyBsn, body, StringComparison.Ordinal);
+        await Privacy.AssertNoBsnAsync(_database, body);
+    }
+
+    [Fact]
+    public async Task The_page_is_self_contained_and_allows_only_its_own_script()
+    {
+        using var response = await _http.GetAsync(BaseUrl + "/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var csp = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
+        Assert.Matches("script-src 'sha256-[A-Za-z0-9+/=]+'", csp);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"/api/dashboard\"", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("(src|href)=\"(https?:)?//", html);
+        Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Figures_are_read_again_after_the_cache_time()
+    {
+        var first = await _http.GetStringAsync($"{BaseUrl}/api/dashboard");
+        await using (var connection = await _database.OpenConnectionAsync())
+        {
+            await Sql.ExecuteAsync(connection, "UPDATE worker_heartbeat SET inbox = 9");
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(4.5));
+        var second = await _http.GetStringAsync($"{BaseUrl}/api/dashboard");
+
+        Assert.Contains("\"inboxDepth\": 7", first, StringComparison.Ordinal);
+        Assert.Contains("\"inboxDepth\": 9", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_database_that_cannot_be_read_gives_503_with_the_reason()
+    {
+        await using var nowhere = Npgsql.NpgsqlDataSource.Create("Host=/nonexistent-wlz-socket-dir;Port=5432;Database=x;Username=x;Timeout=2");
+        await using var server = await DashboardServer.StartAsync("http://127.0.0.1:0", nowhere);
+
+        using var response = await _http.GetAsync($"{server.Addresses[0]}/api/dashboard");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("database unreachable", json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_endpoints_can_live_under_a_path_of_the_host()
+    {
+        await using var server = await DashboardServer.StartAsync(
+            "http://127.0.0.1:0", _database.DataSource, new DashboardOptions { Path = "/ops" });
+
+        var html = await _http.GetStringAsync($"{server.Addresses[0]}/ops");
+        Assert.Equal(html, await _http.GetStringAsync($"{server.Addresses[0]}/ops/"));
+        var json = await _http.GetStringAsync($"{server.Addresses[0]}/ops/api/dashboard");
+
+        Assert.Contains("\"/ops/api/dashboard\"", html, StringComparison.Ordinal);
+        Assert.Contains("\"workerRunning\": true", json, StringComparison.Ordinal);
+    }
+}

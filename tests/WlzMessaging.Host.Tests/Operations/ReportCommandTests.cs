@@ -1,0 +1,88 @@
+using System.Text.Json;
+using WlzMessaging.Testing;
+
+namespace WlzMessaging.Host.Tests.Operations;
+
+[Collection(PostgresCollection.Name)]
+public sealed class ReportCommandTests(PostgresFixture fixture) : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await fixture.CreateDatabaseAsync();
+        await ReportScenario.SeedAsync(_database.DataSource);
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    private Task<Wlz.Outcome> ReportAsync(params string[] extra) =>
+        Wlz.RunAsync(["report", "--from", "2025-03-01", "--to", "2025-03-31", "--connection", _database.ConnectionString, .. extra]);
+
+    [Fact]
+    public async Task The_table_shows_files_turnaround_lines_codes_providers_and_the_lists()
+    {
+        var outcome = await ReportAsync();
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal("", outcome.Error);
+        var text = outcome.Out;
+        Assert.Contains("Files received 2025-03-01 to 2025-03-31", text, StringComparison.Ordinal);
+        Assert.Contains("received 8: processed 5, rejected as a whole 1, quarantined 1, in work 1", text, StringComparison.Ordinal);
+        Assert.Contains("median 1.5 days, longest 23 days; within the aim 4 of 6 (66.7%)", text, StringComparison.Ordinal);
+        Assert.Contains("13 lines: approved 8 (61.5%), rejected 5 (38.5%)", text, StringComparison.Ordinal);
+        Assert.Contains("late 1; period unknown 1", text, StringComparison.Ordinal);
+        Assert.Matches(@"8290\s+3\s+60\.0%\s+Er is geen \(correcte\) melding aanvang zorg \(MAZ\) aanwezig", text);
+        Assert.Matches(@"0030\s+1\s+100\.0%\s+Factuurnummer niet uniek", text);
+        Assert.Matches(@"73730001\s+Zorggroep De Linde\s+4\s+", text);
+        Assert.Matches(@"linde-stuck\.asc\s+73730001\s+claimed\s+2025-03-02\s+not yet\s+\d+", text);
+        Assert.Matches(@"linde-jan\.asc\s+73730001\s+2025-01-31\s+2025-02-25\s+2025-03-04\s+5", text);
+        await Privacy.AssertNoBsnAsync(_database, text);
+    }
+
+    [Fact]
+    public async Task The_json_holds_the_same_figures()
+    {
+        var outcome = await ReportAsync("--format", "json");
+
+        Assert.Equal(0, outcome.ExitCode);
+        using var json = JsonDocument.Parse(outcome.Out);
+        var root = json.RootElement;
+        Assert.Equal("2025-03-01", root.GetProperty("from").GetString());
+        var total = root.GetProperty("total");
+        Assert.Equal(8, total.GetProperty("files").GetInt64());
+        Assert.Equal(1.5, total.GetProperty("medianDays").GetDouble());
+        Assert.Equal(23, total.GetProperty("maxDays").GetInt32());
+        Assert.Equal(5, root.GetProperty("targets").GetProperty("aimDays").GetInt32());
+        var first = root.GetProperty("retourcodes")[0];
+        Assert.Equal("8290", first.GetProperty("code").GetString());
+        Assert.Equal(3, first.GetProperty("count").GetInt64());
+        Assert.Equal(0.6, first.GetProperty("share").GetDouble(), 3);
+        var linde = root.GetProperty("providers").EnumerateArray().Single(p => p.GetProperty("agb").ValueKind == JsonValueKind.Number && p.GetProperty("agb").GetInt32() == 73730001);
+        Assert.Equal("8290", linde.GetProperty("retourcodes")[0].GetProperty("code").GetString());
+        Assert.Equal(5, root.GetProperty("late")[0].GetProperty("workingDaysLate").GetInt32());
+        await Privacy.AssertNoBsnAsync(_database, outcome.Out);
+    }
+
+    [Fact]
+    public async Task A_period_without_files_says_so()
+    {
+        var outcome = await Wlz.RunAsync("report", "--from", "2020-01-01", "--to", "2020-01-31", "--connection", _database.ConnectionString);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("received 0:", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("no file answered", outcome.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "report", "--from", "2025-03-02", "--to", "2025-03-01" }, "wlz report: --from 2025-03-02 is after --to 2025-03-01")]
+    [InlineData(new[] { "report", "--format", "csv" }, "wlz report: --format: 'csv' is not table or json")]
+    [InlineData(new[] { "report", "--from", "March" }, "wlz report: --from: 'March' is not a date YYYY-MM-DD")]
+    public async Task A_wrong_command_line_is_a_usage_error(string[] args, string message)
+    {
+        var outcome = await Wlz.RunAsync(args);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Equal(message, outcome.ErrorLines[0]);
+    }
+}

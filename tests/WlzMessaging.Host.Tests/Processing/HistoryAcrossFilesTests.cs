@@ -1,0 +1,94 @@
+using System.Globalization;
+using Dapper;
+using WlzMessaging.Host.Cli;
+using WlzMessaging.Host.Tests.Support;
+using WlzMessaging.Storage;
+using WlzMessaging.Testing;
+using WlzMessaging.Vektis;
+
+namespace WlzMessaging.Host.Tests.Processing;
+
+/// <summary>
+/// The adjudicator's history across files, end to end through <c>wlz reference import</c> and <c>wlz process</c> on a real
+/// PostgreSQL: a debit approved in January's file is credited in a later file, and a second debit for care already paid
+/// is refused as declared before (8067).
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class HistoryAcrossFilesTests(PostgresFixture fixture) : IAsyncLifetime
+{
+    private readonly TempDirectory _temp = new();
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        DapperTypeHandlers.Register();
+        _database = await fixture.CreateDatabaseAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task A_debit_its_credit_in_a_later_file_and_a_duplicate_are_answered_8001_8001_and_8067()
+    {
+        var january = SampleAw319.Files[0];
+        var correction = january with
+        {
+            FileName = "de-linde-2025-01-correctie.aw319",
+            Factuurnummer = "DL2025-0002",
+            InvoiceDate = new DateOnly(2025, 2, 18),
+            Clients =
+            [
+                january.Clients[0] with
+                {
+                    Lines =
+                    [
+                        // Reverses January's ZZP line in full: its debit is known and approved, so the credit is approved.
+                        january.Clients[0].Lines[0] with { Reference = "DL-2501-0101", Credit = true, Voorgaand = "DL-2501-0001" },
+                        // The meerzorg of January once more: it overlaps an approved debit that nobody credited.
+                        january.Clients[0].Lines[1] with { Reference = "DL-2501-0102" },
+                    ],
+                },
+            ],
+        };
+        var first = _temp.File("in/" + january.FileName);
+        var second = _temp.File("in/" + correction.FileName);
+        Directory.CreateDirectory(_temp.File("in"));
+        await File.WriteAllBytesAsync(first, SampleAw319.Build(january));
+        await File.WriteAllBytesAsync(second, SampleAw319.Build(correction));
+        var connection = _database.ConnectionString;
+
+        var import = await Wlz.RunAsync(["reference", "import", RepositoryRoot.Combine("testdata", "reference"), "--connection", connection]);
+        Assert.Equal(ExitCodes.Ok, import.ExitCode);
+        var one = await Wlz.RunAsync(["process", first, "--out", _temp.File("out"), "--received", "2025-02-10", "--connection", connection]);
+        Assert.Equal(ExitCodes.Ok, one.ExitCode);
+        var two = await Wlz.RunAsync(["process", second, "--out", _temp.File("out"), "--received", "2025-02-20", "--connection", connection]);
+        Assert.Equal(ExitCodes.Ok, two.ExitCode);
+        Assert.Contains("2 lines, 1 approved, 1 rejected", two.Out, StringComparison.Ordinal);
+
+        var januaryAnswer = await Aw319Files.AnsweredLinesAsync(_temp.File("out/de-linde-2025-01.aw320"));
+        var correctionAnswer = await Aw319Files.AnsweredLinesAsync(_temp.File("out/de-linde-2025-01-correctie.aw320"));
+        Assert.Equal(8001, januaryAnswer.Values.Single(l => l.Reference == "DL-2501-0001").Code);
+        var credit = correctionAnswer.Values.Single(l => l.Reference == "DL-2501-0101");
+        Assert.Equal(8001, credit.Code);
+        Assert.Equal(-31 * 14730, credit.Toegekend);
+        var duplicate = correctionAnswer.Values.Single(l => l.Reference == "DL-2501-0102");
+        Assert.Equal(Retourcodes.ReedsEerderIngediend.Value, duplicate.Code);
+        Assert.Equal(0, duplicate.Toegekend);
+
+        await using var db = await _database.OpenConnectionAsync();
+        var stored = (await db.QueryAsync<(string Reference, short Code, long Approved)>(
+            "SELECT referentienummer, retourcode_1, approved_cents FROM declaration_line ORDER BY referentienummer")).ToList();
+        Assert.Equal(
+            [("DL-2501-0001", 8001, 31 * 14730), ("DL-2501-0002", 8001, 31 * 9850), ("DL-2501-0101", 8001, -31 * 14730), ("DL-2501-0102", 8067, 0)],
+            stored.Select(s => (s.Reference, (int)s.Code, s.Approved)).ToList());
+
+        // The declaration period's end is kept for the lateness report (17 working days after the month).
+        Assert.Equal(
+            [new DateOnly(2025, 1, 31), new DateOnly(2025, 1, 31)],
+            (await db.QueryAsync<DateOnly>("SELECT period_end FROM vektis_file ORDER BY id")).ToList());
+    }
+}

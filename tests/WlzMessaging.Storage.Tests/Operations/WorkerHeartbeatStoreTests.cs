@@ -1,0 +1,80 @@
+using Npgsql;
+using WlzMessaging.Storage.Operations;
+using WlzMessaging.Testing;
+
+namespace WlzMessaging.Storage.Tests.Operations;
+
+[Collection(PostgresCollection.Name)]
+public sealed class WorkerHeartbeatStoreTests(PostgresFixture fixture) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Started = new(2025, 3, 1, 8, 0, 0, TimeSpan.FromHours(1));
+
+    private TestDatabase _database = null!;
+    private WorkerHeartbeatStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await fixture.CreateDatabaseAsync();
+        _store = new WorkerHeartbeatStore(_database.DataSource);
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    private static WorkerHeartbeat Beat(string id, WorkerState state = WorkerState.Idle, int? inbox = null, string? file = null) =>
+        new(id, "host-a", 4242, Started, TimeSpan.FromSeconds(10), state, inbox, file);
+
+    [Fact]
+    public async Task A_worker_that_beats_is_running_and_its_later_beat_replaces_the_first()
+    {
+        await _store.BeatAsync(Beat("w1", WorkerState.Starting));
+        await _store.BeatAsync(Beat("w1", WorkerState.Processing, inbox: 7, file: "AW319_0001.asc"));
+
+        var worker = Assert.Single(await _store.ReadAsync());
+        Assert.Equal("w1", worker.WorkerId);
+        Assert.Equal(WorkerState.Processing, worker.State);
+        Assert.Equal(7, worker.Inbox);
+        Assert.Equal("AW319_0001.asc", worker.CurrentFile);
+        Assert.Equal(Started, worker.StartedAt);
+        Assert.Equal(TimeSpan.FromSeconds(10), worker.Interval);
+        Assert.True(worker.Running);
+        Assert.False(worker.Stale);
+    }
+
+    [Fact]
+    public async Task A_beat_older_than_twice_the_interval_is_stale_and_not_running()
+    {
+        await _store.BeatAsync(Beat("w2", WorkerState.Processing, file: "x.asc"));
+        await SetSeenAgoAsync("w2", seconds: 21);
+
+        var worker = Assert.Single(await _store.ReadAsync(), w => w.WorkerId == "w2");
+        Assert.True(worker.Stale);
+        Assert.False(worker.Running);
+        Assert.InRange(worker.SinceSeen, TimeSpan.FromSeconds(20), TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task A_stopped_worker_is_not_running_and_old_rows_are_pruned()
+    {
+        await _store.BeatAsync(Beat("w3", WorkerState.Stopped));
+        await _store.BeatAsync(Beat("w4"));
+        await SetSeenAgoAsync("w4", seconds: 3 * 24 * 3600);
+
+        var workers = await _store.ReadAsync();
+        var stopped = Assert.Single(workers, w => w.WorkerId == "w3");
+        Assert.False(stopped.Running);
+        Assert.DoesNotContain(workers, w => w.WorkerId == "w4"); // not seen within a day
+
+        Assert.True(await _store.PruneAsync(TimeSpan.FromDays(2)) >= 1);
+        await using var connection = await _database.OpenConnectionAsync();
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(connection, "SELECT count(*) FROM worker_heartbeat WHERE worker_id = 'w4'"));
+    }
+
+    private async Task SetSeenAgoAsync(string workerId, int seconds)
+    {
+        await using var connection = await _database.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand("UPDATE worker_heartbeat SET seen_at = now() - make_interval(secs => $2) WHERE worker_id = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workerId });
+        command.Parameters.Add(new NpgsqlParameter<double> { TypedValue = seconds });
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+}
