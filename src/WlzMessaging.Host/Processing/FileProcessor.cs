@@ -137,7 +137,13 @@ public sealed class FileProcessor(
         var repeatedInvoice = !structure.IsRejected
             && header is { IsProduction: true, ProviderAgb: { } agb, Factuurnummer: { } factuurnummer }
             && await VektisFileRepository.IsInvoiceProcessedAsync(connection, agb, factuurnummer, cancellationToken).ConfigureAwait(false);
-        var rejected = structure.IsRejected || repeatedInvoice;
+        if (repeatedInvoice)
+        {
+            // Answered as the codec answers any file rejected as a whole: 01 with 0001 0030, the 99 as sent.
+            structure.Reject(Retourcodes.FactuurnummerNietUniek, "FACTUURNUMMER DECLARANT was processed before for this provider");
+        }
+
+        var rejected = structure.IsRejected;
 
         var mark = Stopwatch.GetTimestamp();
         Directory.CreateDirectory(job.OutboxDirectory);
@@ -160,10 +166,6 @@ public sealed class FileProcessor(
                     summary = await Aw320Responder.WriteAsync(() => OpenInput(job), structure, new StructuralAnswers(), output, answerHeader, readerOptions, cancellationToken)
                         .ConfigureAwait(false);
                 }
-                else if (repeatedInvoice)
-                {
-                    summary = await RepeatedInvoiceAnswer.WriteAsync(structure, output, answerHeader, cancellationToken).ConfigureAwait(false);
-                }
                 else
                 {
                     summary = await AnswerAndStoreAsync(
@@ -183,7 +185,7 @@ public sealed class FileProcessor(
             timings.Aw320 = Stopwatch.GetElapsedTime(mark);
 
             mark = Stopwatch.GetTimestamp();
-            var codes = rejected ? CodesOf(repeatedInvoice ? RepeatedInvoiceAnswer.Codes : RejectionCodes(structure)) : [];
+            var codes = rejected ? CodesOf(RejectionCodes(structure)) : [];
             var kept = job.ArchiveDirectory is { } archive ? Path.GetFullPath(Path.Combine(archive, ArchivedName(fileId, answerName))) : Path.GetFullPath(final);
             await VektisFileRepository.CompleteAsync(
                 connection,

@@ -25,7 +25,7 @@ internal sealed class Store : IAsyncDisposable
     internal static IReadOnlyDictionary<string, string> BulkLoadSettings { get; } = new Dictionary<string, string>
     {
         ["shared_buffers"] = "256MB",
-        ["max_wal_size"] = "4GB",
+        ["max_wal_size"] = "2GB",
         ["checkpoint_timeout"] = "15min",
         ["wal_buffers"] = "16MB",
     };

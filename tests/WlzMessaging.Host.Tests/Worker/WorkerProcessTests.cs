@@ -170,7 +170,7 @@ public sealed class WorkerProcessTests(PostgresFixture fixture) : IAsyncLifetime
             Assert.Equal(1, worker.Count("Database available again"));
 
             // Down again, in the middle of a big file.
-            foreach (var (name, count) in await DropAsync(("two.aw319", 150_000, 52)))
+            foreach (var (name, count) in await DropAsync(("two.aw319", 300_000, 52)))
             {
                 files[name] = count;
             }
