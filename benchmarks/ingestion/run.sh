@@ -23,7 +23,7 @@ measure() {
 }
 
 echo "== generate"
-measure "generate 999,999 lines + reference" "${wlz[@]}" generate --out "$work/in/m1.aw319" --lines 999999 --seed 101 \
+measure "generate 999,999 lines + reference" "${wlz[@]}" generate --out "$work/in/m1.aw319" --lines 999999 --seed 101 --period-days 6 \
   --reference-out "$work/ref" --clients 50000 --providers 300
 measure "generate 100,000 lines" "${wlz[@]}" generate --out "$work/in/k100.aw319" --lines 100000 --seed 102
 

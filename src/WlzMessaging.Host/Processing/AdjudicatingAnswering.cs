@@ -13,6 +13,9 @@ public sealed class AdjudicatingAnswering(AdjudicationSettings settings) : IFile
 {
     public IFileAnswerSession Begin(FileAnswerContext context) => new Session(settings);
 
+    /// <summary>Every file's lines are judged against the reference snapshot.</summary>
+    public bool UsesReference => true;
+
     /// <summary>
     /// The settings from configuration: <c>Cutoffs:YYYY = YYYY-MM-DD</c>, the last day a file with lines of that declaration
     /// year is accepted (8288); a year without an entry closes on 25 March of the next year.

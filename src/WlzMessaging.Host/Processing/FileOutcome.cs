@@ -25,10 +25,13 @@ public enum FileOutcomeKind
 /// <summary>Where the time of one file went.</summary>
 public sealed class FileTimings
 {
+    /// <summary>The reference snapshot made sure of: a version check, or (after an import) its rebuild.</summary>
+    public TimeSpan Reference { get; internal set; }
+
     /// <summary>First pass: structure and SHA-256 of the input (and, with the adjudicator, its prepass).</summary>
     public TimeSpan FirstPass { get; internal set; }
 
-    /// <summary>Reference snapshot (cached) and, with the adjudicator, the history load.</summary>
+    /// <summary>The answers' preparation: with the adjudicator, the prepass completed and the history loaded.</summary>
     public TimeSpan Prepare { get; internal set; }
 
     /// <summary>Second pass: read, answer, AW320 written, lines handed to COPY. Includes <see cref="CopyWrite"/>.</summary>

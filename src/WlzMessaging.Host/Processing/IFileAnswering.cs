@@ -18,6 +18,12 @@ namespace WlzMessaging.Host.Processing;
 public interface IFileAnswering
 {
     IFileAnswerSession Begin(FileAnswerContext context);
+
+    /// <summary>
+    /// True when the answers read the reference snapshot: the pipeline then makes sure it is built before a file's first
+    /// pass, while little else is in memory (building it for a large reference set takes a few hundred MB for a moment).
+    /// </summary>
+    bool UsesReference => false;
 }
 
 /// <summary>What is known of a file before its first pass.</summary>

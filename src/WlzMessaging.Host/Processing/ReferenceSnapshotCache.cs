@@ -52,6 +52,11 @@ public sealed class ReferenceSnapshotCache : IDisposable
             var entry = new Entry(loadedVersion, ReferenceSnapshot.Build(tables));
             _current = entry;
             Builds++;
+
+            // Reading and building leave several times the snapshot's size as garbage (row lists, the dictionaries the
+            // frozen ones are made from). Once per change of the reference data, give that memory back to the system
+            // instead of carrying it as the process's high-water mark into every file.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             return entry.Snapshot;
         }
         finally
