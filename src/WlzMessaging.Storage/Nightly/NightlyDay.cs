@@ -48,15 +48,6 @@ public sealed class NightlyDay : IAsyncDisposable
         }
     }
 
-    /// <summary>Whether the run of this date has finished before (read under the lock).</summary>
-    public async Task<bool> FinishedBeforeAsync(CancellationToken cancellationToken)
-    {
-        var finished = await Command("SELECT finished_at IS NOT NULL FROM nightly_run WHERE run_date = @date")
-            .With("date", Date)
-            .ScalarAsync<bool?>(cancellationToken).ConfigureAwait(false);
-        return finished == true;
-    }
-
     public Task CommitAsync(CancellationToken cancellationToken) => Transaction.CommitAsync(cancellationToken);
 
     /// <summary>A command in this transaction, with no time limit: a step may read many lines.</summary>
