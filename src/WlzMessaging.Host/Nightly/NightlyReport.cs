@@ -52,7 +52,10 @@ public sealed record NightlyReport
 }
 
 /// <summary>The files step: claims left by dead workers, and the files waiting in the inbox, processed.</summary>
-/// <param name="Inbox">What was done with the inbox: <c>processed</c>, <c>absent</c> (no such directory), <c>skipped</c>.</param>
+/// <param name="Inbox">
+/// What was done with the inbox: <c>processed</c>; <c>worker</c> (the job ran inside <c>wlz run</c>, whose own loop processes
+/// the inbox); <c>absent</c> (no such directory); <c>skipped</c>.
+/// </param>
 public sealed record NightlyFiles(
     string Inbox,
     long Processed,

@@ -13,12 +13,17 @@ namespace WlzMessaging.Host.Nightly;
 /// hand is left to it (its advisory lock: outcome Busy). A file that fails here stays in the inbox for the worker, which
 /// knows when to retry and when to quarantine; the job only counts it.
 /// </summary>
+/// <remarks>
+/// Inside <c>wlz run</c> (<paramref name="sweepInbox"/> false) the inbox is left to the worker's own loop, which processes it
+/// all day anyway: two processors in one process would only race for the same files. The claims are released either way.
+/// </remarks>
 public sealed class PendingFiles(
     NpgsqlDataSource dataSource,
     WorkerSettings settings,
     IFileAnswering answering,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    bool sweepInbox = true)
 {
     public async Task<NightlyFiles> ProcessAsync(CancellationToken cancellationToken)
     {
@@ -30,11 +35,11 @@ public sealed class PendingFiles(
                 claims.Released, claims.HeldByLiveWorker, claims.NeedOperator);
         }
 
-        if (!Directory.Exists(settings.Inbox))
+        if (!sweepInbox || !Directory.Exists(settings.Inbox))
         {
             return NightlyFiles.Skipped with
             {
-                Inbox = "absent",
+                Inbox = sweepInbox ? "absent" : "worker",
                 StaleClaimsReleased = claims.Released,
                 StaleClaimsHeldByLiveWorker = claims.HeldByLiveWorker,
                 StaleClaimsForOperator = claims.NeedOperator,

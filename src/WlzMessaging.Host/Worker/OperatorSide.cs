@@ -127,7 +127,7 @@ internal sealed class OperatorSide(
         var adjudication = new AdjudicationSettings(settings.Cutoffs);
         var logger = loggers.CreateLogger<NightlyJob>();
         var job = new NightlyJob(store.DataSource, adjudication, logger);
-        var pending = new PendingFiles(store.DataSource, settings, answering, time, logger);
+        var pending = new PendingFiles(store.DataSource, settings, answering, time, logger, sweepInbox: false);
         while (!stoppingToken.IsCancellationRequested)
         {
             var due = NightlySchedule.DueDate(time.GetUtcNow(), settings.NightlyAt);
