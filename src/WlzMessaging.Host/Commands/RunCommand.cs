@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WlzMessaging.Host.Cli;
 using WlzMessaging.Host.Configuration;
+using WlzMessaging.Host.Operations;
 using WlzMessaging.Host.Processing;
 using WlzMessaging.Host.Worker;
 
@@ -14,7 +16,7 @@ public sealed class RunCommand : Command
 {
     public override string Name => "run";
 
-    public override string Summary => "Run the mailbox worker: every AW319 arriving in the inbox answered, stored and archived";
+    public override string Summary => "Run the mailbox worker: AW319s answered, stored and archived; dashboard, heartbeat, metrics, nightly job";
 
     public override CommandSyntax Syntax { get; } = new()
     {
@@ -38,6 +40,12 @@ public sealed class RunCommand : Command
             starting with '.' or ending in .part, .partial, .tmp or .filepart are never taken (write there, then rename).
             Each is answered in the outbox (written under a hidden name, renamed after its lines are committed), then moved
             to the archive with a copy of its AW320; a file that is no Vektis AW319 goes to quarantine with NAME.reason.txt.
+
+            Beside the files: the operators' dashboard on Dashboard:Urls (default http://127.0.0.1:5080; Dashboard:Enabled
+            false turns it off), the worker's heartbeat for wlz status (worker_heartbeat, every Worker:HeartbeatSeconds),
+            the WlzMessaging meter (dotnet-counters monitor -n wlz --counters WlzMessaging), and the nightly job (as
+            wlz nightly) every day at Nightly:At (default 02:00, Europe/Amsterdam) for the day before, and at start for
+            the latest day due unless it ran (Nightly:Enabled false turns it off). With --once: the heartbeat only.
 
             The database may be down at start or go away: the inbox is left alone and the worker retries with backoff.
             SIGTERM or Ctrl+C: the file in hand finishes within Worker:StopGraceSeconds or is rolled back. Several workers
@@ -117,6 +125,13 @@ public sealed class RunCommand : Command
         builder.Services.AddSingleton(TimeProvider.System);
         var result = new WorkerResult();
         builder.Services.AddSingleton(result);
+        var activity = new WorkerActivity();
+        builder.Services.AddSingleton(activity);
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton(services => new WlzMetrics(services.GetRequiredService<IMeterFactory>(), () => activity.Inbox ?? 0));
+
+        // Stopped in reverse order: the worker first (its file in hand may finish), then the heartbeat, dashboard and nightly.
+        builder.Services.AddHostedService<OperatorSide>();
         builder.Services.AddHostedService<MailboxWorker>();
 
         using (var host = builder.Build())

@@ -5,6 +5,8 @@ internal static class Amsterdam
 {
     private static readonly TimeZoneInfo s_zone = FindZone();
 
+    public static TimeZoneInfo Zone => s_zone;
+
     public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, s_zone);
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow()).DateTime);

@@ -6,7 +6,7 @@ namespace WlzMessaging.Host.Operations;
 /// <summary>
 /// The nightly run's report as the views show it. The nightly job promises a report without personal data; this view does
 /// not rely on the promise: it drops properties whose name speaks of a BSN, a name or a birth date, and masks every value
-/// of nine digits (the shape of a BSN; AGB codes have eight).
+/// of nine digits (the shape of a BSN; AGB codes have eight) except amounts in cents (a property named <c>…Cents</c>).
 /// </summary>
 internal static class NightlyReportView
 {
@@ -56,7 +56,8 @@ internal static class NightlyReportView
                         continue;
                     }
 
-                    copy[IsBsnLike(key) ? Masked : key] = Redact(value);
+                    // Amounts in cents are money, however many digits they have (a jaarafspraak of 8.5 million euros has nine).
+                    copy[IsBsnLike(key) ? Masked : key] = IsMoney(key) && value is JsonValue ? value.DeepClone() : Redact(value);
                 }
 
                 return copy;
@@ -88,6 +89,10 @@ internal static class NightlyReportView
         return (lower.EndsWith("naam", StringComparison.Ordinal) || lower.EndsWith("name", StringComparison.Ordinal))
             && !s_organisationPrefixes.Any(p => lower.StartsWith(p, StringComparison.Ordinal));
     }
+
+    /// <summary>A property holding eurocents (<c>amountCents</c>, <c>tarief_cent</c>).</summary>
+    internal static bool IsMoney(string key) =>
+        key.EndsWith("Cents", StringComparison.Ordinal) || key.EndsWith("_cents", StringComparison.Ordinal) || key.EndsWith("_cent", StringComparison.Ordinal);
 
     private static bool IsBsnLike(string text) => text.Length == 9 && text.All(char.IsAsciiDigit);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using WlzMessaging.Host.Nightly;
 using WlzMessaging.Host.Operations.Dashboard;
 using WlzMessaging.Host.Operations.Report;
 using WlzMessaging.Host.Operations.Status;
@@ -15,4 +16,5 @@ namespace WlzMessaging.Host.Operations;
 [JsonSerializable(typeof(DashboardError))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(StatusSnapshot))]
+[JsonSerializable(typeof(NightlyReport))]
 internal sealed partial class OperationsJson : JsonSerializerContext;

@@ -88,6 +88,9 @@ public sealed record FileOutcome(FileOutcomeKind Kind, string FileName)
 
     public FileTimings Timings { get; init; } = new();
 
+    /// <summary>The outcomes of the lines judged now (<see cref="FileOutcomeKind.Processed"/> only), for the metrics.</summary>
+    public Operations.LineTally? LineOutcomes { get; init; }
+
     /// <summary>True when an AW320 answers the file (written now or reused).</summary>
     public bool Answered => Kind is FileOutcomeKind.Processed or FileOutcomeKind.Rejected or FileOutcomeKind.Reused;
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using WlzMessaging.Host.Operations;
 using WlzMessaging.Storage.Files;
 using WlzMessaging.Storage.Lines;
 using WlzMessaging.Vektis;
@@ -152,6 +153,7 @@ public sealed class FileProcessor(
         }
 
         var rejected = structure.IsRejected;
+        var tally = new LineTally();
 
         var mark = Stopwatch.GetTimestamp();
         Directory.CreateDirectory(job.OutboxDirectory);
@@ -177,7 +179,7 @@ public sealed class FileProcessor(
                 else
                 {
                     summary = await AnswerAndStoreAsync(
-                        connection, transaction, job, session, structure, header, fileId, readerOptions, answerHeader, output, timings, cancellationToken)
+                        connection, transaction, job, session, structure, header, fileId, readerOptions, answerHeader, output, timings, tally, cancellationToken)
                         .ConfigureAwait(false);
                 }
 
@@ -236,6 +238,7 @@ public sealed class FileProcessor(
                 DeclaredCents = summary.NetIngediend,
                 ApprovedCents = summary.NetToegekend,
                 Retourcodes = codes,
+                LineOutcomes = rejected ? null : tally,
                 Timings = timings,
             };
         }
@@ -254,6 +257,7 @@ public sealed class FileProcessor(
         Aw320Header answerHeader,
         Stream output,
         FileTimings timings,
+        LineTally tally,
         CancellationToken cancellationToken)
     {
         var mark = Stopwatch.GetTimestamp();
@@ -272,7 +276,7 @@ public sealed class FileProcessor(
         var lines = await DeclarationLineStream.BeginAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await using (lines.ConfigureAwait(false))
         {
-            var storing = new StoringAnswers(answers, session, lines, row);
+            var storing = new StoringAnswers(answers, session, lines, row, tally);
             mark = Stopwatch.GetTimestamp();
             var summary = await Aw320Responder.WriteAsync(() => OpenInput(job), structure, storing, output, answerHeader, readerOptions, cancellationToken)
                 .ConfigureAwait(false);

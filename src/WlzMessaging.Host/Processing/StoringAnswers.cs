@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using WlzMessaging.Host.Operations;
 using WlzMessaging.Storage.Lines;
 using WlzMessaging.Vektis;
 
@@ -7,13 +8,15 @@ namespace WlzMessaging.Host.Processing;
 /// <summary>
 /// The answers of the second pass, passed through unchanged, with every 04's outcome streamed into the file's binary COPY
 /// as the AW320 is written: one pass over the file makes both, and a line is stored exactly as it was answered. Nothing is
-/// allocated per line: the row's buffers are reused and the record is read straight from the reader's buffer.
+/// allocated per line: the row's buffers are reused and the record is read straight from the reader's buffer. The outcomes
+/// are also counted (<see cref="LineTally"/>) for the metrics, which the worker records once per file.
 /// </summary>
 internal sealed class StoringAnswers(
     IRecordAnswers inner,
     IFileAnswerSession session,
     DeclarationLineStream writer,
-    DeclarationLineRow row) : IRecordAnswers
+    DeclarationLineRow row,
+    LineTally tally) : IRecordAnswers
 {
     /// <summary>Time spent handing rows to COPY (encoding them and, when its buffer is full, sending), in stopwatch ticks.</summary>
     public long CopyTicks { get; private set; }
@@ -25,6 +28,7 @@ internal sealed class StoringAnswers(
     public PrestatieAnswer AnswerPrestatie(in PrestatieRecord record)
     {
         var answer = inner.AnswerPrestatie(record);
+        tally.Add(answer.Retourcodes);
         Fill(row, record, answer, session.AppliedTariffCents(record, answer));
         var start = Stopwatch.GetTimestamp();
         writer.Write(row);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using WlzMessaging.Host.Operations;
 using WlzMessaging.Host.Processing;
 using WlzMessaging.Storage.Migrations;
 using WlzMessaging.Storage.Workers;
@@ -52,6 +53,8 @@ internal sealed class MailboxWorker(
     IFileAnswering answering,
     WorkerResult result,
     IHostApplicationLifetime lifetime,
+    WorkerActivity activity,
+    WlzMetrics metrics,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -61,6 +64,7 @@ internal sealed class MailboxWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await using var stopping = stoppingToken.Register(activity.Stopping).ConfigureAwait(false);
         try
         {
             await RunAsync(stoppingToken).ConfigureAwait(false);
@@ -124,6 +128,8 @@ internal sealed class MailboxWorker(
 
                 // With --once a file another worker holds is left to it; running on, it is looked at again after a poll.
                 var ready = scanner.Scan().Where(p => !run.Once || !leftAlone.Contains(p)).ToList();
+                var waiting = ready.Count + scanner.Waiting;
+                activity.InboxDepth(waiting);
                 var progressed = false;
                 foreach (var path in ready)
                 {
@@ -147,6 +153,7 @@ internal sealed class MailboxWorker(
                     else
                     {
                         progressed = true;
+                        activity.InboxDepth(--waiting);
                     }
                 }
 
@@ -155,6 +162,7 @@ internal sealed class MailboxWorker(
                     continue;
                 }
 
+                activity.Idle();
                 if (!await HeartbeatAsync(db, WorkerStates.Idle, null, null, stoppingToken).ConfigureAwait(false))
                 {
                     await DisposeQuietlyAsync(db).ConfigureAwait(false);
@@ -214,11 +222,9 @@ internal sealed class MailboxWorker(
             return Handled.Done;
         }
 
-        // The day it arrived is the day it was written into the inbox: a file processed again after a restart keeps it.
-        var received = AmsterdamCalendar.DateOf(new DateTimeOffset(modified, TimeSpan.Zero));
-        var today = AmsterdamCalendar.Today(time);
-        var job = new FileJob(path, settings.Outbox, received, received > today ? received : today, settings.Archive, settings.Quarantine);
+        var job = MailboxJob.For(path, modified, settings, time);
 
+        activity.Processing(name);
         if (!await HeartbeatAsync(db, WorkerStates.Processing, name, null, stoppingToken).ConfigureAwait(false))
         {
             return Handled.DatabaseDown;
@@ -243,6 +249,9 @@ internal sealed class MailboxWorker(
                     result.CountAnswered();
                 }
 
+                Measure(outcome, job);
+
+                activity.Idle();
                 await HeartbeatAsync(db, WorkerStates.Idle, null, outcome.Kind == FileOutcomeKind.Gone ? null : name, CancellationToken.None)
                     .ConfigureAwait(false);
                 return Handled.Done;
@@ -277,6 +286,31 @@ internal sealed class MailboxWorker(
                         return Handled.Done;
                 }
             }
+        }
+    }
+
+    /// <summary>The file in the <c>WlzMessaging</c> meter: once per file, never per line.</summary>
+    private void Measure(Processing.FileOutcome outcome, FileJob job)
+    {
+        Operations.FileOutcome? measured = outcome.Kind switch
+        {
+            FileOutcomeKind.Processed => Operations.FileOutcome.Processed,
+            FileOutcomeKind.Rejected => Operations.FileOutcome.Rejected,
+            FileOutcomeKind.Reused => Operations.FileOutcome.Duplicate,
+            FileOutcomeKind.NotVektis => Operations.FileOutcome.Quarantined,
+            _ => null,
+        };
+        if (measured is not { } kind)
+        {
+            return;
+        }
+
+        // Receipt to AW320 for an answer written now; an answer given again was written (and measured) before.
+        var written = kind is Operations.FileOutcome.Processed or Operations.FileOutcome.Rejected ? job.AnswerDate : (DateOnly?)null;
+        metrics.RecordFile(kind, outcome.Timings.Total, job.Received, written);
+        if (outcome.LineOutcomes is { } lines)
+        {
+            metrics.RecordLines(lines);
         }
     }
 

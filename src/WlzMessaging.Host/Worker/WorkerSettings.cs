@@ -49,6 +49,25 @@ public sealed class WorkerSettings
     /// </summary>
     public IReadOnlyDictionary<int, DateOnly> Cutoffs { get; init; } = new Dictionary<int, DateOnly>();
 
+    /// <summary><c>Worker:HeartbeatSeconds</c> (default 10): how often the worker's row in worker_heartbeat is refreshed.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// <c>Nightly:Enabled</c> (default true): the worker runs the nightly reprocessing itself, at <see cref="NightlyAt"/>.
+    /// </summary>
+    public bool NightlyEnabled { get; init; } = true;
+
+    /// <summary><c>Nightly:At</c> (default 02:00): the time of day, Europe/Amsterdam, the nightly job runs for the day before.</summary>
+    public TimeOnly NightlyAt { get; init; } = new(2, 0);
+
+    /// <summary>
+    /// <c>Dashboard:Urls</c> (default <c>http://127.0.0.1:5080</c>, ';' between several): where the worker serves the operators'
+    /// dashboard; null when <c>Dashboard:Enabled</c> is false.
+    /// </summary>
+    public string? DashboardUrls { get; init; } = DefaultDashboardUrls;
+
+    public const string DefaultDashboardUrls = "http://127.0.0.1:5080";
+
     public DateOnly CutoffFor(int year) => Cutoffs.TryGetValue(year, out var cutoff) ? cutoff : new DateOnly(year + 1, 3, 25);
 
     /// <summary>Reads and checks the settings.</summary>
@@ -120,6 +139,46 @@ public sealed class WorkerSettings
         var stable = Seconds("StableSeconds", 2, 0, 3600);
         var retry = Seconds("MaxRetrySeconds", 60, 1, 3600);
         var grace = Seconds("StopGraceSeconds", 20, 0, 3600);
+        var heartbeat = Seconds("HeartbeatSeconds", 10, 1, 3600);
+
+        bool Flag(string key, bool fallback)
+        {
+            var text = configuration[key];
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return fallback;
+            }
+
+            if (!bool.TryParse(text.Trim(), out var value))
+            {
+                problems.Add($"{key} '{text}' is not true or false");
+                return fallback;
+            }
+
+            return value;
+        }
+
+        var nightlyEnabled = Flag("Nightly:Enabled", true);
+        var nightlyAt = new TimeOnly(2, 0);
+        if (configuration["Nightly:At"] is { } atText && !string.IsNullOrWhiteSpace(atText)
+            && !TimeOnly.TryParseExact(atText.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out nightlyAt))
+        {
+            problems.Add($"Nightly:At '{atText}' is not a time of day HH:mm (Europe/Amsterdam)");
+        }
+
+        string? dashboardUrls = null;
+        if (Flag("Dashboard:Enabled", true))
+        {
+            var urlsText = configuration["Dashboard:Urls"];
+            dashboardUrls = string.IsNullOrWhiteSpace(urlsText) ? DefaultDashboardUrls : urlsText.Trim();
+            foreach (var url in dashboardUrls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+                {
+                    problems.Add($"Dashboard:Urls: '{url}' is not an http:// address");
+                }
+            }
+        }
 
         var cutoffs = new Dictionary<int, DateOnly>();
         foreach (var child in configuration.GetSection("Cutoffs").GetChildren())
@@ -158,6 +217,10 @@ public sealed class WorkerSettings
             StableFor = stable,
             MaxRetryDelay = retry,
             StopGrace = grace,
+            HeartbeatInterval = heartbeat,
+            NightlyEnabled = nightlyEnabled,
+            NightlyAt = nightlyAt,
+            DashboardUrls = dashboardUrls,
             Cutoffs = cutoffs,
         };
     }

@@ -23,6 +23,18 @@ public sealed class NightlyReportViewTests
         Assert.Equal([("date", "2025-03-04"), ("corrections", "12")], NightlyReportView.TopLevel(report));
     }
 
+    [Fact]
+    public void Amounts_in_cents_are_money_however_many_digits_they_have()
+    {
+        var report = NightlyReportView.Redact("""
+            {"herschikkingen": [{"oldAmountCents": 850000000, "newAmountCents": 870000000, "volume": 850000000}]}
+            """);
+
+        var json = report!.ToJsonString();
+        Assert.Contains("\"oldAmountCents\":850000000", json, StringComparison.Ordinal);
+        Assert.Contains("\"volume\":\"(hidden)\"", json, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -41,6 +41,9 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         start.Environment["WLZ_Worker__StableSeconds"] = "0";
         start.Environment["WLZ_Worker__PollIntervalSeconds"] = "0.5";
         start.Environment["WLZ_Worker__MaxRetrySeconds"] = "1";
+
+        // Tests run side by side: the worker's dashboard on a free port, never the default 5080.
+        start.Environment["WLZ_Dashboard__Urls"] = "http://127.0.0.1:0";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {

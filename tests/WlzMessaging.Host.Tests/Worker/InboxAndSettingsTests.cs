@@ -79,6 +79,49 @@ public sealed class InboxAndSettingsTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(10), settings.PollInterval);
         Assert.Equal(new DateOnly(2025, 4, 1), settings.CutoffFor(2024));
         Assert.Equal(new DateOnly(2026, 3, 25), settings.CutoffFor(2025));
+        Assert.Equal((true, new TimeOnly(2, 0)), (settings.NightlyEnabled, settings.NightlyAt));
+        Assert.Equal("http://127.0.0.1:5080", settings.DashboardUrls);
+        Assert.Equal(TimeSpan.FromSeconds(10), settings.HeartbeatInterval);
+    }
+
+    [Fact]
+    public void The_nightly_time_the_dashboard_and_the_heartbeat_are_settings()
+    {
+        var settings = WorkerSettings.Load(Configuration(new()
+        {
+            ["Uzovi"] = "5509",
+            ["Mailbox:Inbox"] = "m/in",
+            ["Mailbox:Outbox"] = "m/out",
+            ["Mailbox:Archive"] = "m/archive",
+            ["Mailbox:Quarantine"] = "m/quarantine",
+            ["Nightly:At"] = "03:30",
+            ["Nightly:Enabled"] = "false",
+            ["Dashboard:Enabled"] = "false",
+            ["Worker:HeartbeatSeconds"] = "5",
+        }));
+
+        Assert.Equal((false, new TimeOnly(3, 30)), (settings.NightlyEnabled, settings.NightlyAt));
+        Assert.Null(settings.DashboardUrls);
+        Assert.Equal(TimeSpan.FromSeconds(5), settings.HeartbeatInterval);
+
+        var e = Assert.Throws<WorkerConfigurationException>(() => WorkerSettings.Load(Configuration(new()
+        {
+            ["Uzovi"] = "5509",
+            ["Mailbox:Inbox"] = "m/in",
+            ["Mailbox:Outbox"] = "m/out",
+            ["Mailbox:Archive"] = "m/archive",
+            ["Mailbox:Quarantine"] = "m/quarantine",
+            ["Nightly:At"] = "2 uur",
+            ["Nightly:Enabled"] = "ja",
+            ["Dashboard:Urls"] = "https://0.0.0.0:443",
+        })));
+        Assert.Equal(
+            [
+                "Nightly:Enabled 'ja' is not true or false",
+                "Nightly:At '2 uur' is not a time of day HH:mm (Europe/Amsterdam)",
+                "Dashboard:Urls: 'https://0.0.0.0:443' is not an http:// address",
+            ],
+            e.Problems);
     }
 
     [Fact]
