@@ -373,23 +373,26 @@ internal sealed class StructureChecker
     private void CheckFields(ReadOnlySpan<byte> record, RecordType type, long recordNumber, ref RetourcodeSet faults)
     {
         var layout = RecordLayout.For(_result.Kind, type);
-        var fileLevel = type is RecordType.Voorloop or RecordType.Sluit;
-        if (!layout.NumericFieldsAreDigits(record))
+        if (layout.IsWellFormed(record))
         {
-            foreach (var field in layout.NumericFields)
+            return;
+        }
+
+        // Something is wrong: find which fields, with the code each one gets.
+        var fileLevel = type is RecordType.Voorloop or RecordType.Sluit;
+        foreach (var field in layout.NumericFields)
+        {
+            if (!Numeric.IsDigits(field.Slice(record)))
             {
-                if (!Numeric.IsDigits(field.Slice(record)))
+                // Answer fields of an AW320 have no code of their own: the record does not follow its layout.
+                var code = field.FaultCode.IsSet ? field.FaultCode : Retourcodes.KenmerkRecordOnjuist;
+                if (fileLevel)
                 {
-                    // Answer fields of an AW320 have no code of their own: the record does not follow its layout.
-                    var code = field.FaultCode.IsSet ? field.FaultCode : Retourcodes.KenmerkRecordOnjuist;
-                    if (fileLevel)
-                    {
-                        Fault(code, recordNumber, $"{field.Code} {field.Name} is not numeric");
-                    }
-                    else
-                    {
-                        faults.Add(code);
-                    }
+                    Fault(code, recordNumber, $"{field.Code} {field.Name} is not numeric");
+                }
+                else
+                {
+                    faults.Add(code);
                 }
             }
         }
