@@ -21,7 +21,11 @@ namespace WlzMessaging.Generator;
 /// </summary>
 public sealed class Aw319Generator
 {
-    /// <summary>The largest net total 9907 TOTAAL DECLARATIEBEDRAG holds (11 positions).</summary>
+    /// <summary>
+    /// The largest total 9907 TOTAAL DECLARATIEBEDRAG holds (11 positions). Both the net total and the sum of 0429 with
+    /// the sign ignored must fit: the reader rejects a file whose lines add up past it either way (0155), because an
+    /// AW320 that grants the debits and refuses the credits could not write its total.
+    /// </summary>
     public const long MaxNetTotalCents = 99_999_999_999;
 
     private const int LineLength = Aw319Layout.RecordLength + 2;
@@ -57,7 +61,7 @@ public sealed class Aw319Generator
         var limit = double.MaxValue;
         foreach (var days in candidates)
         {
-            // The net total grows about linearly with the days declared: skip periods a failed scan shows to be too long.
+            // The gross total grows about linearly with the days declared: skip periods a failed scan shows to be too long.
             if (days > limit)
             {
                 continue;
@@ -70,20 +74,21 @@ public sealed class Aw319Generator
                 break;
             }
 
-            var projected = (double)scan.Net * options.Lines / Math.Max(1, scan.Lines);
+            var projected = (double)scan.Gross * options.Lines / Math.Max(1, scan.Lines);
             limit = Math.Min(days - 1, days * MaxNetTotalCents / projected);
         }
 
         if (chosen is not { } found)
         {
             throw new ArgumentException(
-                $"{options.Lines} lines do not fit one file: the net total would exceed 9907 TOTAAL DECLARATIEBEDRAG (11 positions); use fewer lines or a shorter period",
+                $"{options.Lines} lines do not fit one file: the lines would add up past the 11 positions of 9907 TOTAAL DECLARATIEBEDRAG; use fewer lines or a shorter period",
                 nameof(options));
         }
 
         _planner = found.Planner;
         FileClients = found.Clients;
         ExpectedNetTotalCents = found.Net;
+        ExpectedGrossTotalCents = found.Gross;
         if (FileClients > Bsn.MaxSynthetic)
         {
             throw new ArgumentException($"{options.Lines} lines need more than {Bsn.MaxSynthetic} clients", nameof(options));
@@ -125,6 +130,9 @@ public sealed class Aw319Generator
 
     /// <summary>The net total the 99 record will carry.</summary>
     public long ExpectedNetTotalCents { get; }
+
+    /// <summary>The sum of 0429 DECLARATIEBEDRAG over all lines with the sign ignored; at most <see cref="MaxNetTotalCents"/>.</summary>
+    public long ExpectedGrossTotalCents { get; }
 
     /// <summary>Writes the whole file to a buffer (e.g. an <see cref="ArrayBufferWriter{T}"/> for tests and benchmarks).</summary>
     public Aw319GenerationResult Write(IBufferWriter<byte> output)
@@ -206,14 +214,17 @@ public sealed class Aw319Generator
 
     internal ReadOnlySpan<int> Tariffs => _tariffs;
 
-    private readonly record struct FileScan(ClientPlanner Planner, long Clients, long Lines, long Net, bool Fits);
+    private readonly record struct FileScan(ClientPlanner Planner, long Clients, long Lines, long Net, long Gross, bool Fits);
 
-    /// <summary>Plans the file without writing it: how many clients it needs and whether its net total fits 9907.</summary>
+    /// <summary>
+    /// Plans the file without writing it: how many clients it needs and whether its totals fit 9907. The gross total
+    /// (sign ignored) decides, as in the reader: a net that fits says nothing about a file with credit lines.
+    /// </summary>
     private FileScan Scan(ClientPlanner planner)
     {
         var plan = default(ClientPlan);
         Span<PlannedLine> lines = stackalloc PlannedLine[ClientPlanner.MaxLines];
-        long written = 0, clients = 0, net = 0;
+        long written = 0, clients = 0, net = 0, gross = 0;
         while (written < Options.Lines)
         {
             planner.Plan(clients, _tariffs, ref plan, lines);
@@ -221,17 +232,18 @@ public sealed class Aw319Generator
             for (var j = 0; j < take; j++)
             {
                 net += lines[j].Signed;
+                gross += lines[j].Amount;
             }
 
             written += take;
             clients++;
-            if (net > MaxNetTotalCents || clients > Bsn.MaxSynthetic)
+            if (gross > MaxNetTotalCents || clients > Bsn.MaxSynthetic)
             {
-                return new FileScan(planner, clients, written, net, Fits: false);
+                return new FileScan(planner, clients, written, net, gross, Fits: false);
             }
         }
 
-        return new FileScan(planner, clients, written, net, Fits: true);
+        return new FileScan(planner, clients, written, net, gross, Fits: true);
     }
 
     private byte[] Template02()

@@ -24,7 +24,8 @@ public sealed record Aw319GeneratorOptions
 
     /// <summary>
     /// Days the declaration period covers from the first of the month. Null: the whole month, or fewer days when the
-    /// file's net total would not fit the 11 positions of 9907 (a file of about 10^5 lines or more; see the README).
+    /// file's lines would add up (sign ignored) past the 11 positions of 9907 (a file of about 10^5 lines or more; see
+    /// the README). A fixed number of days that makes them add up past it is refused.
     /// </summary>
     public int? PeriodDays { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using A = WlzMessaging.Vektis.Aw320Layout;
 
 namespace WlzMessaging.Vektis;
@@ -74,6 +75,8 @@ public sealed class Aw320Writer
     }
 
     /// <summary>Writes what the pipe holds to its destination; call it between batches to keep memory flat.</summary>
+    // Pooled for the same reason as EchoHandler.AfterBatchAsync: it goes asynchronous on every flush to a file.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask FlushAsync(CancellationToken cancellationToken = default)
     {
         _unflushed = 0;

@@ -3,12 +3,14 @@ using System.Runtime.Intrinsics;
 namespace WlzMessaging.Vektis;
 
 /// <summary>
-/// A record type's fields prepared for fast checking: a byte mask with 0xFF on every position of an N field, so one
-/// vector pass tells whether all N fields hold digits; only a record that fails is looked at field by field.
+/// A record type's fields prepared for fast checking: byte masks with 0xFF on every position of an N field and of a
+/// reserve, so a few vector operations tell whether all N fields hold digits and all reserves spaces; only a record that
+/// fails is looked at field by field.
 /// </summary>
 internal sealed class RecordLayout
 {
     private readonly byte[] _numericMask;
+    private readonly byte[] _reserveMask;
 
     private RecordLayout(RecordType type, int length, IReadOnlyList<FieldSpec> fields)
     {
@@ -16,11 +18,21 @@ internal sealed class RecordLayout
         Length = length;
         Fields = fields;
         _numericMask = new byte[length];
+        _reserveMask = new byte[length];
         foreach (var field in fields)
         {
-            if (field.Type == FieldType.N && field.End <= length)
+            if (field.End > length)
+            {
+                continue;
+            }
+
+            if (field.Type == FieldType.N)
             {
                 _numericMask.AsSpan(field.Offset, field.Length).Fill(0xFF);
+            }
+            else if (field.IsReserve)
+            {
+                _reserveMask.AsSpan(field.Offset, field.Length).Fill(0xFF);
             }
         }
 
@@ -38,32 +50,73 @@ internal sealed class RecordLayout
 
     public FieldSpec[] NumericFields { get; }
 
-    /// <summary>True when every N position of the record holds a digit.</summary>
-    public bool NumericFieldsAreDigits(ReadOnlySpan<byte> record)
+    /// <summary>True when every N position of the record holds a digit and every reserve position a space.</summary>
+    public bool IsWellFormed(ReadOnlySpan<byte> record)
     {
-        ReadOnlySpan<byte> mask = _numericMask;
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (record.Length != Length)
         {
-            var zero = Vector256.Create((byte)'0');
-            var nine = Vector256.Create((byte)9);
-            for (; i + Vector256<byte>.Count <= record.Length; i += Vector256<byte>.Count)
-            {
-                var value = Vector256.Create(record.Slice(i, Vector256<byte>.Count));
-                var numeric = Vector256.Create(mask.Slice(i, Vector256<byte>.Count));
-
-                // A byte is a digit when (b - '0') as unsigned is at most 9; anything else under the mask is a fault.
-                var notDigit = Vector256.GreaterThan(value - zero, nine) & numeric;
-                if (notDigit != Vector256<byte>.Zero)
-                {
-                    return false;
-                }
-            }
+            return IsWellFormedScalar(record);
         }
 
-        for (; i < record.Length; i++)
+        // Whole vectors, then one more that ends at the record's end and overlaps the last: checking a position twice is
+        // harmless, and it spares a scalar tail (310 = 9 x 32 + 22 positions) that cost as much as the vectors.
+        if (Vector256.IsHardwareAccelerated && record.Length >= Vector256<byte>.Count)
         {
-            if (mask[i] != 0 && (uint)(record[i] - '0') > 9)
+            var faults = Vector256<byte>.Zero;
+            var last = record.Length - Vector256<byte>.Count;
+            for (var i = 0; i < last; i += Vector256<byte>.Count)
+            {
+                faults |= Faults256(record, i);
+            }
+
+            faults |= Faults256(record, last);
+            return faults == Vector256<byte>.Zero;
+        }
+
+        if (Vector128.IsHardwareAccelerated && record.Length >= Vector128<byte>.Count)
+        {
+            var faults = Vector128<byte>.Zero;
+            var last = record.Length - Vector128<byte>.Count;
+            for (var i = 0; i < last; i += Vector128<byte>.Count)
+            {
+                faults |= Faults128(record, i);
+            }
+
+            faults |= Faults128(record, last);
+            return faults == Vector128<byte>.Zero;
+        }
+
+        return IsWellFormedScalar(record);
+    }
+
+    // A byte is a digit when (b - '0') as unsigned is at most 9: anything else under the N mask is a fault, as is
+    // anything but a space under the reserve mask. Nonzero lanes are faults.
+    private Vector256<byte> Faults256(ReadOnlySpan<byte> record, int at)
+    {
+        var value = Vector256.Create(record.Slice(at, Vector256<byte>.Count));
+        var numeric = Vector256.Create(_numericMask.AsSpan(at, Vector256<byte>.Count));
+        var reserve = Vector256.Create(_reserveMask.AsSpan(at, Vector256<byte>.Count));
+        var notDigit = Vector256.GreaterThan(value - Vector256.Create((byte)'0'), Vector256.Create((byte)9));
+        var notSpace = ~Vector256.Equals(value, Vector256.Create((byte)' '));
+        return (notDigit & numeric) | (notSpace & reserve);
+    }
+
+    private Vector128<byte> Faults128(ReadOnlySpan<byte> record, int at)
+    {
+        var value = Vector128.Create(record.Slice(at, Vector128<byte>.Count));
+        var numeric = Vector128.Create(_numericMask.AsSpan(at, Vector128<byte>.Count));
+        var reserve = Vector128.Create(_reserveMask.AsSpan(at, Vector128<byte>.Count));
+        var notDigit = Vector128.GreaterThan(value - Vector128.Create((byte)'0'), Vector128.Create((byte)9));
+        var notSpace = ~Vector128.Equals(value, Vector128.Create((byte)' '));
+        return (notDigit & numeric) | (notSpace & reserve);
+    }
+
+    private bool IsWellFormedScalar(ReadOnlySpan<byte> record)
+    {
+        var length = Math.Min(record.Length, Length);
+        for (var i = 0; i < length; i++)
+        {
+            if ((_numericMask[i] != 0 && (uint)(record[i] - '0') > 9) || (_reserveMask[i] != 0 && record[i] != ' '))
             {
                 return false;
             }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using V = WlzMessaging.Vektis.Aw319Layout.Voorloop;
 using Z = WlzMessaging.Vektis.Aw319Layout.Verzekerde;
 using P = WlzMessaging.Vektis.Aw319Layout.Prestatie;
@@ -16,12 +17,13 @@ internal sealed class StructureChecker
     private readonly VektisReaderOptions _options;
     private readonly VektisReadResult _result;
 
-    // The fields of the current 02 that each 04 under it must repeat (0403/0404/0405/0408/0409).
-    private readonly byte[] _clientBsn = new byte[Z.Bsn.Length];
-    private readonly byte[] _clientUzovi = new byte[Z.UzoviNummer.Length];
-    private readonly byte[] _clientVerzekerdennummer = new byte[Z.Verzekerdennummer.Length];
-    private readonly byte[] _clientCodeIndicatieorgaan = new byte[Z.CodeIndicatieorgaan.Length];
-    private readonly byte[] _clientnummerIndicatieorgaan = new byte[Z.ClientnummerIndicatieorgaan.Length];
+    // The fields of the current 02 that each 04 under it must repeat (0403/0404/0405/0408/0409). They lie side by side
+    // in two blocks, in the 02 and in the 04 alike (0203-0205 = 0403-0405 at 15-42; 0224-0225 at 182-205 = 0408-0409 at
+    // 59-82), so a 04 that repeats its 02 is known by two comparisons; only one that does not is looked at field by field.
+    private static readonly int s_identityLength = Z.Verzekerdennummer.End - Z.Bsn.Offset;
+    private static readonly int s_indicatieLength = Z.ClientnummerIndicatieorgaan.End - Z.CodeIndicatieorgaan.Offset;
+    private readonly byte[] _clientIdentity = new byte[s_identityLength];
+    private readonly byte[] _clientIndicatie = new byte[s_indicatieLength];
 
     private RecordType _previous = RecordType.Unknown;
     private bool _seenVoorloop;
@@ -45,6 +47,12 @@ internal sealed class StructureChecker
 
     public StructureChecker(VektisReaderOptions options, VektisReadResult result)
     {
+        Debug.Assert(
+            Z.UzoviNummer.Offset == Z.Bsn.Offset + Z.Bsn.Length && Z.Verzekerdennummer.Offset == Z.UzoviNummer.Offset + Z.UzoviNummer.Length &&
+            P.Bsn.Offset == Z.Bsn.Offset && P.UzoviNummer.Offset == Z.UzoviNummer.Offset && P.Verzekerdennummer.Offset == Z.Verzekerdennummer.Offset &&
+            Z.ClientnummerIndicatieorgaan.Offset == Z.CodeIndicatieorgaan.Offset + Z.CodeIndicatieorgaan.Length &&
+            P.ClientnummerIndicatieorgaan.Offset == P.CodeIndicatieorgaan.Offset + P.CodeIndicatieorgaan.Length,
+            "the client fields a 04 repeats must lie side by side as in its 02");
         _options = options;
         _result = result;
     }
@@ -373,23 +381,26 @@ internal sealed class StructureChecker
     private void CheckFields(ReadOnlySpan<byte> record, RecordType type, long recordNumber, ref RetourcodeSet faults)
     {
         var layout = RecordLayout.For(_result.Kind, type);
-        var fileLevel = type is RecordType.Voorloop or RecordType.Sluit;
-        if (!layout.NumericFieldsAreDigits(record))
+        if (layout.IsWellFormed(record))
         {
-            foreach (var field in layout.NumericFields)
+            return;
+        }
+
+        // Something is wrong: find which fields, with the code each one gets.
+        var fileLevel = type is RecordType.Voorloop or RecordType.Sluit;
+        foreach (var field in layout.NumericFields)
+        {
+            if (!Numeric.IsDigits(field.Slice(record)))
             {
-                if (!Numeric.IsDigits(field.Slice(record)))
+                // Answer fields of an AW320 have no code of their own: the record does not follow its layout.
+                var code = field.FaultCode.IsSet ? field.FaultCode : Retourcodes.KenmerkRecordOnjuist;
+                if (fileLevel)
                 {
-                    // Answer fields of an AW320 have no code of their own: the record does not follow its layout.
-                    var code = field.FaultCode.IsSet ? field.FaultCode : Retourcodes.KenmerkRecordOnjuist;
-                    if (fileLevel)
-                    {
-                        Fault(code, recordNumber, $"{field.Code} {field.Name} is not numeric");
-                    }
-                    else
-                    {
-                        faults.Add(code);
-                    }
+                    Fault(code, recordNumber, $"{field.Code} {field.Name} is not numeric");
+                }
+                else
+                {
+                    faults.Add(code);
                 }
             }
         }
@@ -412,11 +423,8 @@ internal sealed class StructureChecker
 
     private void RememberClient(ReadOnlySpan<byte> record)
     {
-        Z.Bsn.Slice(record).CopyTo(_clientBsn);
-        Z.UzoviNummer.Slice(record).CopyTo(_clientUzovi);
-        Z.Verzekerdennummer.Slice(record).CopyTo(_clientVerzekerdennummer);
-        Z.CodeIndicatieorgaan.Slice(record).CopyTo(_clientCodeIndicatieorgaan);
-        Z.ClientnummerIndicatieorgaan.Slice(record).CopyTo(_clientnummerIndicatieorgaan);
+        record.Slice(Z.Bsn.Offset, s_identityLength).CopyTo(_clientIdentity);
+        record.Slice(Z.CodeIndicatieorgaan.Offset, s_indicatieLength).CopyTo(_clientIndicatie);
     }
 
     private void CheckAgainstClient(ReadOnlySpan<byte> record, ref RetourcodeSet faults)
@@ -426,26 +434,38 @@ internal sealed class StructureChecker
             return;
         }
 
-        if (!P.Bsn.Slice(record).SequenceEqual(_clientBsn) || !P.Verzekerdennummer.Slice(record).SequenceEqual(_clientVerzekerdennummer))
+        var identity = record.Slice(P.Bsn.Offset, s_identityLength);
+        var indicatie = record.Slice(P.CodeIndicatieorgaan.Offset, s_indicatieLength);
+        if (identity.SequenceEqual(_clientIdentity) && indicatie.SequenceEqual(_clientIndicatie))
+        {
+            return;
+        }
+
+        if (!P.Bsn.Slice(record).SequenceEqual(ClientField(Z.Bsn)) || !P.Verzekerdennummer.Slice(record).SequenceEqual(ClientField(Z.Verzekerdennummer)))
         {
             faults.Add(Retourcodes.BsnOnjuist);
         }
 
-        if (!P.UzoviNummer.Slice(record).SequenceEqual(_clientUzovi))
+        if (!P.UzoviNummer.Slice(record).SequenceEqual(ClientField(Z.UzoviNummer)))
         {
             faults.Add(Retourcodes.UzoviNummerOnjuist);
         }
 
-        if (!P.CodeIndicatieorgaan.Slice(record).SequenceEqual(_clientCodeIndicatieorgaan))
+        if (!P.CodeIndicatieorgaan.Slice(record).SequenceEqual(ClientField(Z.CodeIndicatieorgaan)))
         {
             faults.Add(Retourcodes.CodeIndicatieorgaanWijktAf);
         }
 
-        if (!P.ClientnummerIndicatieorgaan.Slice(record).SequenceEqual(_clientnummerIndicatieorgaan))
+        if (!P.ClientnummerIndicatieorgaan.Slice(record).SequenceEqual(ClientField(Z.ClientnummerIndicatieorgaan)))
         {
             faults.Add(Retourcodes.ClientnummerIndicatieorgaanWijktAf);
         }
     }
+
+    /// <summary>A field of the current 02 (one of those a 04 repeats), from the blocks kept of it.</summary>
+    private ReadOnlySpan<byte> ClientField(in FieldSpec field) => field.Offset >= Z.CodeIndicatieorgaan.Offset
+        ? _clientIndicatie.AsSpan(field.Offset - Z.CodeIndicatieorgaan.Offset, field.Length)
+        : _clientIdentity.AsSpan(field.Offset - Z.Bsn.Offset, field.Length);
 
     private void CheckPrestatieAmounts(ReadOnlySpan<byte> record, long recordNumber, ref RetourcodeSet faults)
     {

@@ -143,17 +143,17 @@ public sealed class VektisReader
                 continue;
             }
 
-            // Fast path: the line end lies in the current segment, so the record is a slice of it.
+            // Fast path: whole lines in the current segment, each a slice of it, taken in one loop without going back
+            // through the SequenceReader for every record.
             var unread = reader.UnreadSpan;
-            var window = unread.Length > _options.MaxLineLength + 1 ? unread[..(_options.MaxLineLength + 1)] : unread;
-            var lf = window.IndexOf(Lf);
-            if (lf >= 0)
+            var taken = ParseWholeLines(unread, handler);
+            if (taken > 0)
             {
-                OnLine(unread[..lf], terminated: true, handler);
-                reader.Advance(lf + 1);
+                reader.Advance(taken);
                 continue;
             }
 
+            var window = unread.Length > _options.MaxLineLength + 1 ? unread[..(_options.MaxLineLength + 1)] : unread;
             if (window.Length > _options.MaxLineLength)
             {
                 OnRunaway(unread[.._options.MaxLineLength], handler);
@@ -170,7 +170,7 @@ public sealed class VektisReader
                 var line = ahead.Slice(0, position);
                 var length = (int)line.Length;
                 line.CopyTo(_straddle);
-                OnLine(_straddle.AsSpan(0, length), terminated: true, handler);
+                OnLine(_straddle.AsSpan(0, length), terminated: true, mayHoldCr: true, handler);
                 reader.Advance(length + 1);
                 continue;
             }
@@ -191,6 +191,57 @@ public sealed class VektisReader
         return reader.Position;
     }
 
+    /// <summary>
+    /// Hands every line that ends within <paramref name="span"/> (and within the line limit) to the record logic; returns
+    /// the bytes consumed, 0 when the first line does not end in the span.
+    /// </summary>
+    private int ParseWholeLines<THandler>(ReadOnlySpan<byte> span, THandler handler)
+        where THandler : IVektisRecordHandler
+    {
+        var offset = 0;
+        while (offset < span.Length && !_stopped)
+        {
+            var rest = span[offset..];
+            var window = rest.Length > _options.MaxLineLength + 1 ? rest[..(_options.MaxLineLength + 1)] : rest;
+
+            // One scan finds the line end: the first CR or LF. A CR right before its LF is the usual end, and then the
+            // record holds no CR, so OnLine need not look for a stray one.
+            var end = window.IndexOfAny(Cr, Lf);
+            if (end < 0)
+            {
+                break;
+            }
+
+            if (window[end] == Lf)
+            {
+                OnLine(rest[..end], terminated: true, mayHoldCr: false, handler);
+                offset += end + 1;
+                continue;
+            }
+
+            if (end + 1 < window.Length && window[end + 1] == Lf)
+            {
+                OnLine(rest[..(end + 1)], terminated: true, mayHoldCr: false, handler);
+                offset += end + 2;
+                continue;
+            }
+
+            // A CR inside the line, or a CR at the end of the window whose LF (if any) lies further on: the line ends at
+            // the next LF, and the record may hold a stray CR.
+            var lf = window[(end + 1)..].IndexOf(Lf);
+            if (lf < 0)
+            {
+                break;
+            }
+
+            lf += end + 1;
+            OnLine(rest[..lf], terminated: true, mayHoldCr: true, handler);
+            offset += lf + 1;
+        }
+
+        return offset;
+    }
+
     private void FinishUnterminated<THandler>(ReadOnlySequence<byte> rest, THandler handler)
         where THandler : IVektisRecordHandler
     {
@@ -201,7 +252,7 @@ public sealed class VektisReader
 
         var length = (int)Math.Min(rest.Length, _straddle.Length);
         rest.Slice(0, length).CopyTo(_straddle);
-        OnLine(_straddle.AsSpan(0, length), terminated: false, handler);
+        OnLine(_straddle.AsSpan(0, length), terminated: false, mayHoldCr: true, handler);
     }
 
     /// <summary>A line that went on past the limit without a line end: one fault, and the rest of it is skipped.</summary>
@@ -226,8 +277,11 @@ public sealed class VektisReader
         Deliver(start, type, default, hasValidLength: false, handler);
     }
 
-    /// <summary>One line without its LF: checks its ending and length, then the record itself.</summary>
-    private void OnLine<THandler>(ReadOnlySpan<byte> line, bool terminated, THandler handler)
+    /// <summary>
+    /// One line without its LF: checks its ending and length, then the record itself. <paramref name="mayHoldCr"/> is
+    /// false when the caller's scan already showed no CR before the line's end, which spares a second scan of the record.
+    /// </summary>
+    private void OnLine<THandler>(ReadOnlySpan<byte> line, bool terminated, bool mayHoldCr, THandler handler)
         where THandler : IVektisRecordHandler
     {
         // A CR at the end belongs to the line end, also on a last line the file cut off before its LF: that record lacks
@@ -263,7 +317,7 @@ public sealed class VektisReader
             }
         }
 
-        if (!endsWithCrLf || record.Contains(Cr))
+        if (!endsWithCrLf || (mayHoldCr && record.Contains(Cr)))
         {
             AddFault(Retourcodes.CrLfOnjuist, terminated ? "record not ended by CR LF" : "last record not ended by CR LF");
         }

@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using WlzMessaging.Vektis;
 
 namespace WlzMessaging.Generator.Tests;
@@ -224,6 +225,43 @@ public class GeneratorTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public async Task The_largest_default_file_reads_without_a_file_fault()
+    {
+        // 999,999 lines with every option at its default: the lines must add up, sign ignored, within the 11 positions
+        // of 9907, or the reader rejects the file with 0155. Streamed through a pipe, so the 506 MB are never held.
+        var generator = new Aw319Generator(new Aw319GeneratorOptions { Lines = Aw319GeneratorOptions.MaxLines });
+        Assert.InRange(generator.ExpectedGrossTotalCents, 1, Aw319Generator.MaxNetTotalCents);
+        var pipe = new Pipe();
+        var writing = Task.Run(async () =>
+        {
+            try
+            {
+                await generator.WriteAsync(pipe.Writer);
+            }
+            finally
+            {
+                await pipe.Writer.CompleteAsync();
+            }
+        });
+        var counter = new FaultCounter();
+        var result = await VektisReader.ReadAsync(pipe.Reader, counter, StrictFor(generator));
+        await writing;
+
+        Assert.True(result.IsVektis, result.NotVektisReason);
+        Assert.Empty(result.FileFaults);
+        Assert.Equal(0, counter.RecordsWithFaults);
+        Assert.Equal(Aw319GeneratorOptions.MaxLines, result.AantalPrestatierecords);
+        Assert.Equal(generator.ExpectedNetTotalCents, result.NetDeclaratiebedrag);
+    }
+
+    [Fact]
+    public void A_period_whose_lines_add_up_past_9907_with_the_sign_ignored_is_refused()
+    {
+        // Seed 1's 999,999 lines over 7 days net under 9907's limit but come to 104,869,723,057 cents gross.
+        Assert.Throws<ArgumentException>(() => new Aw319Generator(new Aw319GeneratorOptions { Lines = Aw319GeneratorOptions.MaxLines, PeriodDays = 7 }));
     }
 
     private sealed class FaultCounter : IVektisRecordHandler
