@@ -48,13 +48,10 @@ public sealed class FileProcessor(
         var started = Stopwatch.GetTimestamp();
         var timings = new FileTimings();
 
-        // The snapshot, when the answers use it, is (re)built now, before the first pass holds the file's keys: its build
-        // needs memory for a moment, and the peak is lower when the two do not meet. Cached: one small query per file.
-        if (answering.UsesReference)
-        {
-            await reference.GetAsync(dataSource, cancellationToken).ConfigureAwait(false);
-            timings.Reference = Stopwatch.GetElapsedTime(started);
-        }
+        // The snapshot, when the answers use it, is read and (re)built beside the first pass, which does not need it: the
+        // server sends the tables and a second core builds them while this one reads the file. Cached, it costs one small
+        // query. Awaited before anything else, so a failure to read it is this file's failure, never an unobserved one.
+        var snapshot = answering.UsesReference ? TimedReferenceAsync(timings, cancellationToken) : Task.CompletedTask;
 
         // First pass: the structure, the SHA-256 of the bytes read, and whatever the answers need to see of the whole file
         // first. Hashing on the way saves a read of the file; a content seen before has cost one pass more than needed.
@@ -76,10 +73,18 @@ public sealed class FileProcessor(
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
+            await ObserveAsync(snapshot).ConfigureAwait(false);
             return new FileOutcome(FileOutcomeKind.Gone, job.FileName);
         }
+        catch
+        {
+            await ObserveAsync(snapshot).ConfigureAwait(false);
+            throw;
+        }
 
-        timings.FirstPass = Stopwatch.GetElapsedTime(started) - timings.Reference;
+        timings.FirstPass = Stopwatch.GetElapsedTime(started);
+        await snapshot.ConfigureAwait(false);
+        timings.ReferenceWait = Stopwatch.GetElapsedTime(started) - timings.FirstPass;
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -373,6 +378,29 @@ public sealed class FileProcessor(
         if (!await DurableFiles.HasContentAsync(temporary, stored.Sha256, cancellationToken).ConfigureAwait(false))
         {
             throw new Aw320UnavailableException($"the AW320 of file {earlier.Id} does not match its recorded SHA-256");
+        }
+    }
+
+    /// <summary>The reference snapshot made sure of, with the time it took in <see cref="FileTimings.Reference"/>.</summary>
+    private async Task TimedReferenceAsync(FileTimings timings, CancellationToken cancellationToken)
+    {
+        // Off the caller's thread at once: the first pass must not wait for the query to be sent.
+        await Task.Yield();
+        var started = Stopwatch.GetTimestamp();
+        await reference.GetAsync(dataSource, cancellationToken).ConfigureAwait(false);
+        timings.Reference = Stopwatch.GetElapsedTime(started);
+    }
+
+    /// <summary>Waits for a task whose outcome no longer matters (the file failed for another reason), swallowing its fault.</summary>
+    private static async Task ObserveAsync(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The first pass's exception is the one reported; this one would only hide it.
         }
     }
 
