@@ -42,9 +42,28 @@ public sealed class FileProcessor(
     ReferenceSnapshotCache reference,
     ILogger logger)
 {
+    /// <summary>From this many lines a file's memory is given back as soon as it is done (<see cref="ReturnMemory"/>).</summary>
+    internal const long LargeFileLines = 100_000;
+
     public async Task<FileOutcome> ProcessAsync(FileJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
+
+        // The file's state (its session with the prepass and the adjudicator) lives in ProcessFileAsync's frame. This
+        // continuation may run inline, inside that frame's last step, before the runtime lets go of its locals; after a
+        // yield it runs on its own, and the file's memory can be given back.
+        var outcome = await ProcessFileAsync(job, cancellationToken).ConfigureAwait(false);
+        if (outcome.Lines >= LargeFileLines)
+        {
+            await Task.Yield();
+            ReturnMemory();
+        }
+
+        return outcome;
+    }
+
+    private async Task<FileOutcome> ProcessFileAsync(FileJob job, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         var timings = new FileTimings();
 
@@ -379,6 +398,17 @@ public sealed class FileProcessor(
         {
             throw new Aw320UnavailableException($"the AW320 of file {earlier.Id} does not match its recorded SHA-256");
         }
+    }
+
+    /// <summary>
+    /// After a large file, its garbage (the prepass, the debit ledger and the history of a million lines: a few hundred MB)
+    /// goes back to the system at once. Left to itself the GC collects it lazily, and a worker answering several large files
+    /// in a row was measured growing to 1.4 GB over five files of a million lines. A full compacting collection costs a
+    /// fraction of a second against the tens of seconds such a file takes.
+    /// </summary>
+    private static void ReturnMemory()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     /// <summary>The reference snapshot made sure of, with the time it took in <see cref="FileTimings.Reference"/>.</summary>
