@@ -215,7 +215,7 @@ public sealed class ProcessCommand : Command
     }
 
     internal static string Breakdown(FileTimings t) => string.Create(CultureInfo.InvariantCulture,
-        $"  time: reference {t.Reference.TotalSeconds:F2} s, first pass+hash {t.FirstPass.TotalSeconds:F2} s, prepare {t.Prepare.TotalSeconds:F2} s, " +
+        $"  time: first pass+hash {t.FirstPass.TotalSeconds:F2} s (reference snapshot beside it {t.Reference.TotalSeconds:F2} s, then waited {t.ReferenceWait.TotalSeconds:F2} s), prepare {t.Prepare.TotalSeconds:F2} s, " +
         $"answer+store pass {t.AnswerPass.TotalSeconds:F2} s (of which COPY rows {t.CopyWrite.TotalSeconds:F2} s), COPY end {t.CopyComplete.TotalSeconds:F2} s, " +
         $"AW320 sync+hash {t.Aw320.TotalSeconds:F2} s, commit {t.Commit.TotalSeconds:F2} s, rename+archive {t.Finish.TotalSeconds:F2} s");
 

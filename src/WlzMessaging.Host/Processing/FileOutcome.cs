@@ -25,8 +25,14 @@ public enum FileOutcomeKind
 /// <summary>Where the time of one file went.</summary>
 public sealed class FileTimings
 {
-    /// <summary>The reference snapshot made sure of: a version check, or (after an import) its rebuild.</summary>
+    /// <summary>
+    /// The reference snapshot made sure of: a version check, or (after an import) its rebuild. It runs beside
+    /// <see cref="FirstPass"/>; only <see cref="ReferenceWait"/> of it adds to the file's time.
+    /// </summary>
     public TimeSpan Reference { get; internal set; }
+
+    /// <summary>How long the file waited for the snapshot after its first pass.</summary>
+    public TimeSpan ReferenceWait { get; internal set; }
 
     /// <summary>First pass: structure and SHA-256 of the input (and, with the adjudicator, its prepass).</summary>
     public TimeSpan FirstPass { get; internal set; }

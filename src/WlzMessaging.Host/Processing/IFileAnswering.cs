@@ -9,8 +9,7 @@ namespace WlzMessaging.Host.Processing;
 /// the adjudicator. One instance serves a whole process; it begins one <see cref="IFileAnswerSession"/> per file.
 /// </summary>
 /// <remarks>
-/// Today <see cref="StructuralAnswering"/> (the codec's <see cref="StructuralAnswers"/>: every sound line 8001). The
-/// adjudicator plugs in by implementing this interface: its session puts the adjudicator's <c>FilePrepass</c> in
+/// The engine's is <see cref="AdjudicatingAnswering"/>: its session puts the adjudicator's <c>FilePrepass</c> in
 /// <see cref="IFileAnswerSession.FirstPassHandlers"/>, loads the provider's <c>DeclarationHistory</c> in bulk for the keys
 /// the prepass found in <see cref="IFileAnswerSession.PrepareAsync"/> (one set of queries per file, inside the file's
 /// transaction), and returns its <c>Adjudicator</c> as the <see cref="IRecordAnswers"/> of the second pass.
@@ -20,8 +19,8 @@ public interface IFileAnswering
     IFileAnswerSession Begin(FileAnswerContext context);
 
     /// <summary>
-    /// True when the answers read the reference snapshot: the pipeline then makes sure it is built before a file's first
-    /// pass, while little else is in memory (building it for a large reference set takes a few hundred MB for a moment).
+    /// True when the answers read the reference snapshot: the pipeline then makes sure it is built, beside the file's first
+    /// pass (which must not need it), before the answers are prepared.
     /// </summary>
     bool UsesReference => false;
 }
@@ -74,17 +73,3 @@ public sealed record AnswerInputs(
     Func<CancellationToken, Task<ReferenceSnapshot>> Reference,
     NpgsqlConnection Connection,
     NpgsqlTransaction Transaction);
-
-/// <summary>The codec's stand-in for the adjudicator: structural faults only, every sound line approved as declared.</summary>
-public sealed class StructuralAnswering : IFileAnswering
-{
-    public IFileAnswerSession Begin(FileAnswerContext context) => new Session();
-
-    private sealed class Session : IFileAnswerSession
-    {
-        public IReadOnlyList<IVektisRecordHandler> FirstPassHandlers => [];
-
-        public ValueTask<IRecordAnswers> PrepareAsync(AnswerInputs inputs, CancellationToken cancellationToken) =>
-            ValueTask.FromResult<IRecordAnswers>(new StructuralAnswers());
-    }
-}

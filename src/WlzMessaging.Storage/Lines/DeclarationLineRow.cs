@@ -1,11 +1,11 @@
 namespace WlzMessaging.Storage.Lines;
 
 /// <summary>
-/// One declaration line's values in reusable buffers: the streaming path of <see cref="DeclarationLineWriter"/>. The caller
-/// keeps one instance per file, sets the per-file values once, fills the per-line values from each 04 record (text straight
-/// from its ISO-8859-1 bytes) and hands it to <see cref="DeclarationLineStream.Write"/> (the file pipeline) or
-/// <see cref="DeclarationLineWriter.Write(DeclarationLineRow)"/>: no string and no object per line, whatever the file's size. <see cref="StoredLine"/> is the same line as a value, for callers that hold
-/// strings anyway.
+/// One declaration line's values in reusable buffers, as <see cref="DeclarationLineStream"/> encodes them. The caller keeps
+/// one instance per file, sets the per-file values once, fills the per-line values from each 04 record (text straight from
+/// its ISO-8859-1 bytes) and hands it to <see cref="DeclarationLineStream.Write"/> (the file pipeline) or
+/// <see cref="DeclarationLineWriter.Write(DeclarationLineRow)"/>: no string and no object per line, whatever the file's
+/// size. <see cref="StoredLine"/> is the same line as a value, for callers that hold strings anyway (<see cref="Load"/>).
 /// </summary>
 /// <remarks>Holds a BSN while a line is in hand: never log it. <see cref="ToString"/> names the file and record only.</remarks>
 public sealed class DeclarationLineRow
@@ -76,7 +76,40 @@ public sealed class DeclarationLineRow
     /// <summary>0432 as its bytes in the file; a blank field is stored as NULL.</summary>
     public void SetVoorgaandReferentienummer(ReadOnlySpan<byte> latin1) => VoorgaandReferentienummer = Decode(latin1, _voorgaand);
 
+    /// <summary>
+    /// Takes every value of <paramref name="line"/> (its strings are referenced, not copied). The texts must fit their Vektis
+    /// fields (0417: 5 positions, 0431 and 0432: 20), as they do when they came from a file: the COPY buffer is sized by them.
+    /// </summary>
+    public void Load(in StoredLine line)
+    {
+        FileId = line.FileId;
+        RecordId = line.RecordId;
+        ProviderAgb = line.ProviderAgb;
+        Bsn = line.Bsn;
+        BeginDate = line.BeginDate;
+        EndDate = line.EndDate;
+        Volume = line.Volume;
+        TariffCents = line.TariffCents;
+        AppliedTariffCents = line.AppliedTariffCents;
+        DeclaredCents = line.DeclaredCents;
+        ApprovedCents = line.ApprovedCents;
+        DebitCredit = line.DebitCredit;
+        Retourcode1 = line.Retourcode1;
+        Retourcode2 = line.Retourcode2;
+        Retourcode3 = line.Retourcode3;
+        ReceivedOn = line.ReceivedOn;
+        Production = line.Production;
+        Prestatiecode = Field(line.Prestatiecode, _prestatiecode.Length, "0417");
+        Referentienummer = Field(line.Referentienummer, _referentienummer.Length, "0431");
+        VoorgaandReferentienummer = Field(line.VoorgaandReferentienummer ?? "", _voorgaand.Length, "0432");
+    }
+
     public override string ToString() => $"line {RecordId} of file {FileId}";
+
+    private ReadOnlyMemory<char> Field(string text, int length, string field) =>
+        text.Length <= length
+            ? text.AsMemory()
+            : throw new ArgumentException($"{this}: {field} has {text.Length} characters, its field {length}", nameof(text));
 
     /// <summary>
     /// ISO-8859-1 bytes to chars without the right padding. Byte 0 (which PostgreSQL text cannot hold) becomes U+FFFD; the

@@ -18,12 +18,13 @@ namespace WlzMessaging.Storage.Lines;
 /// </para>
 /// <para>
 /// The types written must be those of the columns: a migration that changes one makes the COPY fail at once
-/// (<c>incorrect binary data format</c>), never store a wrong value. The tests hold both writers to the same rows.
+/// (<c>incorrect binary data format</c>), never store a wrong value. <see cref="DeclarationLineWriter"/> writes through
+/// this encoder too, so there is one layout of a line in the code.
 /// </para>
 /// </remarks>
 public sealed class DeclarationLineStream : IAsyncDisposable
 {
-    private const string Columns =
+    internal const string Columns =
         "file_id, record_id, provider_agb, bsn, prestatiecode, begin_date, end_date, volume, tariff_cents, " +
         "applied_tariff_cents, declared_cents, approved_cents, debit_credit, referentienummer, voorgaand_referentienummer, " +
         "retourcode_1, retourcode_2, retourcode_3, received_on, production";
@@ -56,8 +57,13 @@ public sealed class DeclarationLineStream : IAsyncDisposable
     public long Written { get; private set; }
 
     /// <summary>Opens the COPY into declaration_line, in <paramref name="transaction"/>.</summary>
-    public static async Task<DeclarationLineStream> BeginAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken = default)
+    public static Task<DeclarationLineStream> BeginAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken = default) =>
+        BeginAsync(connection, transaction, "declaration_line", cancellationToken);
+
+    /// <summary>Opens the COPY into <paramref name="table"/> (declaration_line or a table like it), in <paramref name="transaction"/>.</summary>
+    internal static async Task<DeclarationLineStream> BeginAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(transaction);
@@ -66,14 +72,14 @@ public sealed class DeclarationLineStream : IAsyncDisposable
             throw new ArgumentException("the transaction is finished or belongs to another connection", nameof(transaction));
         }
 
-        var copy = await connection.BeginRawBinaryCopyAsync($"COPY declaration_line ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken)
+        var copy = await connection.BeginRawBinaryCopyAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken)
             .ConfigureAwait(false);
         return new DeclarationLineStream(copy);
     }
 
     /// <summary>
-    /// Adds one line. Synchronous on purpose, like <see cref="DeclarationLineWriter.Write(in StoredLine)"/>: it only touches
-    /// the socket when the buffer is full.
+    /// Adds one line. Synchronous on purpose: it only touches the socket when the buffer is full, and an await per line of a
+    /// million costs more than the rare blocking send; a file is processed on a thread of its own.
     /// </summary>
     public void Write(DeclarationLineRow row)
     {

@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace WlzMessaging.Storage.Lines;
 
@@ -28,28 +27,25 @@ namespace WlzMessaging.Storage.Lines;
 public sealed class DeclarationLineWriter : IAsyncDisposable
 {
     private const string StagingTable = "declaration_line_staging";
-
-    private const string Columns =
-        "file_id, record_id, provider_agb, bsn, prestatiecode, begin_date, end_date, volume, tariff_cents, " +
-        "applied_tariff_cents, declared_cents, approved_cents, debit_credit, referentienummer, voorgaand_referentienummer, " +
-        "retourcode_1, retourcode_2, retourcode_3, received_on, production";
+    private const string Columns = DeclarationLineStream.Columns;
 
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
     private readonly ExistingLines _existing;
-    private NpgsqlBinaryImporter? _importer;
+    private readonly DeclarationLineRow _row = new();
+    private DeclarationLineStream? _stream;
 
     private DeclarationLineWriter(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, ExistingLines existing, NpgsqlBinaryImporter importer)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, ExistingLines existing, DeclarationLineStream stream)
     {
         _connection = connection;
         _transaction = transaction;
         _existing = existing;
-        _importer = importer;
+        _stream = stream;
     }
 
-    /// <summary>Lines written to the staging table so far.</summary>
-    public long Written { get; private set; }
+    /// <summary>Lines written to the COPY so far.</summary>
+    public long Written => Stream().Written;
 
     /// <summary>Writes <paramref name="lines"/> and returns how many were new (lines already stored are skipped).</summary>
     public static Task<long> WriteAsync(
@@ -104,89 +100,19 @@ public sealed class DeclarationLineWriter : IAsyncDisposable
             target = StagingTable;
         }
 
-        var importer = await connection.BeginBinaryImportAsync($"COPY {target} ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken)
-            .ConfigureAwait(false);
-        return new DeclarationLineWriter(connection, transaction, existing, importer);
+        var stream = await DeclarationLineStream.BeginAsync(connection, transaction, target, cancellationToken).ConfigureAwait(false);
+        return new DeclarationLineWriter(connection, transaction, existing, stream);
     }
 
-    /// <summary>
-    /// Adds one line to the COPY. Synchronous on purpose: it only touches the socket when COPY's buffer is full, and an
-    /// await per field of a million lines costs more than the rare blocking send; a file is processed on a thread of its own.
-    /// </summary>
+    /// <summary>Adds one line to the COPY (synchronous, as <see cref="DeclarationLineStream.Write"/> explains).</summary>
     public void Write(in StoredLine line)
     {
-        var importer = Importer();
-        importer.StartRow();
-        importer.Write(line.FileId, NpgsqlDbType.Bigint);
-        importer.Write(line.RecordId, NpgsqlDbType.Bigint);
-        importer.Write(line.ProviderAgb, NpgsqlDbType.Integer);
-        importer.Write(line.Bsn, NpgsqlDbType.Integer);
-        importer.Write(line.Prestatiecode, NpgsqlDbType.Text);
-        WriteDate(importer, line.BeginDate);
-        WriteDate(importer, line.EndDate);
-        importer.Write(line.Volume, NpgsqlDbType.Integer);
-        importer.Write(line.TariffCents, NpgsqlDbType.Bigint);
-        importer.Write(line.AppliedTariffCents, NpgsqlDbType.Bigint);
-        importer.Write(line.DeclaredCents, NpgsqlDbType.Bigint);
-        importer.Write(line.ApprovedCents, NpgsqlDbType.Bigint);
-        importer.Write(line.DebitCredit, NpgsqlDbType.Char);
-        importer.Write(line.Referentienummer, NpgsqlDbType.Text);
-        if (line.VoorgaandReferentienummer is { } voorgaand)
-        {
-            importer.Write(voorgaand, NpgsqlDbType.Text);
-        }
-        else
-        {
-            importer.WriteNull();
-        }
-
-        importer.Write(line.Retourcode1, NpgsqlDbType.Smallint);
-        WriteRetourcode(importer, line.Retourcode2);
-        WriteRetourcode(importer, line.Retourcode3);
-        importer.Write(line.ReceivedOn, NpgsqlDbType.Date);
-        importer.Write(line.Production, NpgsqlDbType.Boolean);
-        Written++;
+        _row.Load(line);
+        Stream().Write(_row);
     }
 
-    /// <summary>
-    /// Adds one line from reusable buffers: the streaming path, which allocates nothing per line (text goes from the row's
-    /// char buffers straight into COPY's buffer). Same columns and rules as <see cref="Write(in StoredLine)"/>.
-    /// </summary>
-    public void Write(DeclarationLineRow row)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        var importer = Importer();
-        importer.StartRow();
-        importer.Write(row.FileId, NpgsqlDbType.Bigint);
-        importer.Write(row.RecordId, NpgsqlDbType.Bigint);
-        importer.Write(row.ProviderAgb, NpgsqlDbType.Integer);
-        importer.Write(row.Bsn, NpgsqlDbType.Integer);
-        importer.Write(row.Prestatiecode, NpgsqlDbType.Text);
-        WriteDate(importer, row.BeginDate);
-        WriteDate(importer, row.EndDate);
-        importer.Write(row.Volume, NpgsqlDbType.Integer);
-        importer.Write(row.TariffCents, NpgsqlDbType.Bigint);
-        importer.Write(row.AppliedTariffCents, NpgsqlDbType.Bigint);
-        importer.Write(row.DeclaredCents, NpgsqlDbType.Bigint);
-        importer.Write(row.ApprovedCents, NpgsqlDbType.Bigint);
-        importer.Write(row.DebitCredit, NpgsqlDbType.Char);
-        importer.Write(row.Referentienummer, NpgsqlDbType.Text);
-        if (row.VoorgaandReferentienummer.IsEmpty)
-        {
-            importer.WriteNull();
-        }
-        else
-        {
-            importer.Write(row.VoorgaandReferentienummer, NpgsqlDbType.Text);
-        }
-
-        importer.Write(row.Retourcode1, NpgsqlDbType.Smallint);
-        WriteRetourcode(importer, row.Retourcode2);
-        WriteRetourcode(importer, row.Retourcode3);
-        importer.Write(row.ReceivedOn, NpgsqlDbType.Date);
-        importer.Write(row.Production, NpgsqlDbType.Boolean);
-        Written++;
-    }
+    /// <summary>Adds one line from reusable buffers, allocating nothing (the file pipeline's way).</summary>
+    public void Write(DeclarationLineRow row) => Stream().Write(row);
 
     /// <summary>
     /// Ends the COPY and, with <see cref="ExistingLines.Skip"/>, moves the staged lines into <c>declaration_line</c>; returns
@@ -195,13 +121,12 @@ public sealed class DeclarationLineWriter : IAsyncDisposable
     /// </summary>
     public async Task<long> CompleteAsync(CancellationToken cancellationToken = default)
     {
-        var importer = Importer();
-        var copied = await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        await importer.DisposeAsync().ConfigureAwait(false);
-        _importer = null;
+        var stream = Stream();
+        var copied = await stream.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        _stream = null;
         if (_existing == ExistingLines.Fail)
         {
-            return checked((long)copied);
+            return copied;
         }
 
         long inserted;
@@ -224,40 +149,15 @@ public sealed class DeclarationLineWriter : IAsyncDisposable
         return inserted;
     }
 
+    /// <summary>Not completed: cancels the COPY, which fails the transaction (roll it back).</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_importer is { } importer)
+        if (Interlocked.Exchange(ref _stream, null) is { } stream)
         {
-            // Not completed: disposing cancels the COPY (and with it the transaction).
-            _importer = null;
-            await importer.DisposeAsync().ConfigureAwait(false);
+            await stream.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    private NpgsqlBinaryImporter Importer() =>
-        _importer ?? throw new InvalidOperationException("the writer is completed or disposed");
-
-    private static void WriteDate(NpgsqlBinaryImporter importer, DateOnly? date)
-    {
-        if (date is { } value)
-        {
-            importer.Write(value, NpgsqlDbType.Date);
-        }
-        else
-        {
-            importer.WriteNull();
-        }
-    }
-
-    private static void WriteRetourcode(NpgsqlBinaryImporter importer, short code)
-    {
-        if (code != 0)
-        {
-            importer.Write(code, NpgsqlDbType.Smallint);
-        }
-        else
-        {
-            importer.WriteNull();
-        }
-    }
+    private DeclarationLineStream Stream() =>
+        _stream ?? throw new InvalidOperationException("the writer is completed or disposed");
 }

@@ -48,7 +48,8 @@ public sealed class ProcessCommandTests(PostgresFixture fixture) : IAsyncLifetim
         Assert.Equal(2, lines.Length);
         Assert.StartsWith("jan.aw319: 2,000 lines, 2,000 approved, 0 rejected; declared EUR ", lines[0], StringComparison.Ordinal);
         Assert.Contains($"approved EUR {GenerateNet(generated.NetTotalCents)}", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith("  time: reference ", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("  time: first pass+hash ", lines[1], StringComparison.Ordinal);
+        Assert.Contains("reference snapshot beside it", lines[1], StringComparison.Ordinal);
 
         await using var connection = await _database.OpenConnectionAsync();
         var fileId = await Aw319Files.FileIdAsync(connection, "jan.aw319");
