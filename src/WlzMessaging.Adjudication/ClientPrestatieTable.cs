@@ -92,7 +92,8 @@ internal sealed class ClientPrestatieTable : IReadOnlyCollection<ClientPrestatie
     {
         _slots = null;
         _last = null;
-        if (_keys.Length - _count > _count / 8)
+        // Pairs are not known in advance and grow by doubling: trimmed unless nearly full (8 MB to copy at a million).
+        if (_keys.Length - _count > _count / 32)
         {
             Array.Resize(ref _keys, _count);
         }

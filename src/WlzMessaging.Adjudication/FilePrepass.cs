@@ -15,7 +15,7 @@ namespace WlzMessaging.Adjudication;
 /// call <see cref="Complete"/> once.
 /// <para>
 /// What it keeps, and why so little: a million-line file used to cost about 90 bytes a line here in dictionaries and hash
-/// sets. Now a line costs one byte of flags and four bytes of link to the previous debit line of its client and prestatie;
+/// sets. Now a line costs one byte of flags and two bytes of link to the previous debit line of its client and prestatie;
 /// a distinct reference 20 bytes (storage needs its text), a distinct client-prestatie pair 12 bytes, a credit line 16
 /// bytes while reading. The open-addressing indexes and the amounts used to pair credits with debits are dropped by
 /// <see cref="Complete"/>.
@@ -35,10 +35,10 @@ public sealed class FilePrepass : IVektisRecordHandler
     private long[] _creditAmount = new long[16];
     private int _credits;
 
-    // Per line: the flags, and 1 + the previous debit line of the same client and prestatie (0: none), for 8067.
+    // Per line: the flags, and the previous debit line of the same client and prestatie, for 8067.
     private readonly ClientPrestatieTable _pairs = new();
     private PrepassFlags[] _flags;
-    private int[] _previousDebit;
+    private readonly DebitLinks _previousDebit;
     private int _lines;
 
     private int _instellingscode = -1;
@@ -62,7 +62,7 @@ public sealed class FilePrepass : IVektisRecordHandler
         _references = new ReferentienummerSet(capacity);
         _pairable = new long[capacity];
         _flags = new PrepassFlags[capacity];
-        _previousDebit = new int[capacity];
+        _previousDebit = new DebitLinks(capacity);
     }
 
     public void OnRecord(in VektisRecord record)
@@ -246,7 +246,7 @@ public sealed class FilePrepass : IVektisRecordHandler
         else
         {
             _debitLines++;
-            _previousDebit[index] = _pairs.Link(line.Bsn, PrestatieCode.FromAscii(line.Prestatiecode), index) + 1;
+            _previousDebit.Set(index, _pairs.Link(line.Bsn, PrestatieCode.FromAscii(line.Prestatiecode), index));
             if (line.BegindatumPrestatie is { } begin && line.EinddatumPrestatie is { } end && begin <= end)
             {
                 _debitBegin = _debitBegin is { } b && b <= begin ? b : begin;
@@ -276,6 +276,5 @@ public sealed class FilePrepass : IVektisRecordHandler
     private void GrowLines()
     {
         Array.Resize(ref _flags, _flags.Length * 2);
-        Array.Resize(ref _previousDebit, _previousDebit.Length * 2);
     }
 }

@@ -7,11 +7,11 @@ namespace WlzMessaging.Adjudication;
 /// </summary>
 public sealed class FilePrepassResult
 {
-    // Per line (only the first Lines entries count): the flags, and 1 + the previous debit line of the same client and
-    // prestatie (0: none). Per credit line with a 0432, in file order: its line and the line of this file that first
+    // Per line (only the first Lines entries count): the flags, and the previous debit line of the same client and
+    // prestatie. Per credit line with a 0432, in file order: its line and the line of this file that first
     // carried that 0432 as 0431 (-1: none).
     private readonly PrepassFlags[] _flags;
-    private readonly int[] _previousDebit;
+    private readonly DebitLinks _previousDebit;
     private readonly int[] _creditLineNumbers;
     private readonly int[] _creditTargets;
     private readonly ReferentienummerSet _referentienummers;
@@ -21,7 +21,7 @@ public sealed class FilePrepassResult
     internal FilePrepassResult(
         FileHeader header,
         PrepassFlags[] flags,
-        int[] previousDebit,
+        DebitLinks previousDebit,
         int lines,
         int[] creditLineNumbers,
         int[] creditTargets,
@@ -101,13 +101,13 @@ public sealed class FilePrepassResult
     /// benchmark's figures.
     /// </summary>
     public long Footprint =>
-        _flags.Length + (_previousDebit.Length * 4L) + (_creditLineNumbers.Length * 8L)
+        _flags.Length + _previousDebit.Footprint + (_creditLineNumbers.Length * 8L)
         + _referentienummers.Footprint + _voorgaande.Footprint + _debitClientPrestaties.Footprint;
 
     internal PrepassFlags FlagsOf(int line) => _flags[line];
 
     /// <summary>The previous debit line of this file with the same BSN and prestatiecode as debit line <paramref name="line"/>; -1: none.</summary>
-    internal int PreviousDebitOf(int line) => _previousDebit[line] - 1;
+    internal int PreviousDebitOf(int line) => _previousDebit.PreviousOf(line);
 
     /// <summary>The credit lines with a 0432, ascending.</summary>
     internal ReadOnlySpan<int> CreditLineNumbers => _creditLineNumbers;

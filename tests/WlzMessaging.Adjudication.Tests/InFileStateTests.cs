@@ -30,6 +30,22 @@ public sealed class InFileStateTests
     }
 
     [Fact]
+    public void Debit_links_keep_near_and_far_previous_lines_exactly()
+    {
+        var links = new DebitLinks(4);
+        links.Set(0, -1);
+        links.Set(3, 0);
+        links.Set(70_000, 3);
+        links.Set(70_001, 70_000);
+
+        Assert.Equal(-1, links.PreviousOf(0));
+        Assert.Equal(0, links.PreviousOf(3));
+        Assert.Equal(3, links.PreviousOf(70_000));
+        Assert.Equal(70_000, links.PreviousOf(70_001));
+        Assert.Equal(-1, links.PreviousOf(69_999));
+    }
+
+    [Fact]
     public async Task A_file_debit_whose_reference_the_history_holds_keeps_the_history_entry()
     {
         // The history holds DB-1 as an approved, already credited debit, without having seen it received (storage always
