@@ -94,6 +94,9 @@ public sealed class Adjudicator : IRecordAnswers
         if (record.Record.HasValidLength)
         {
             var bsn = record.Bsn;
+
+            // The client's 04 lines follow: their MAZ look-up is the one cache miss of a line, started here.
+            _reference.PrefetchMaz(bsn, _agb);
             if (bsn != GeenBsn && !Elfproef.IsValidBsn(bsn))
             {
                 codes.Add(RuleCatalogue.C01.Retourcode);

@@ -11,6 +11,18 @@ public sealed partial class ReferenceSnapshot
     public MazCoverage CheckMaz(int bsn, int agb, DateOnly begin, DateOnly end) =>
         bsn < 0 || agb < 0 ? MazCoverage.None : _maz.Check(MazIndex.KeyOf(bsn, agb), begin, end);
 
+    /// <summary>
+    /// A hint that <see cref="CheckMaz"/> for this client and provider follows soon (e.g. on the client's 02 record):
+    /// starts loading its entry. Changes nothing and answers nothing.
+    /// </summary>
+    public void PrefetchMaz(int bsn, int agb)
+    {
+        if (bsn >= 0 && agb >= 0)
+        {
+            _maz.Prefetch(MazIndex.KeyOf(bsn, agb));
+        }
+    }
+
     /// <summary>The MAZ periods of a client with a provider, by begin date; empty when there are none. Allocates a new array.</summary>
     public MazPeriod[] GetMazPeriods(int bsn, int agb) =>
         bsn < 0 || agb < 0 ? [] : _maz.PeriodsOf(MazIndex.KeyOf(bsn, agb));
