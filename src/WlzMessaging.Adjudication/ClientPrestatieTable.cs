@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using WlzMessaging.Reference;
 
 namespace WlzMessaging.Adjudication;
@@ -44,11 +45,23 @@ internal sealed class ClientPrestatieTable : IReadOnlyCollection<ClientPrestatie
     /// <summary>The pairs with a BSN of digits: what storage asks the history about.</summary>
     public int Count => _listed;
 
-    /// <summary>Records <paramref name="line"/> as the pair's latest debit line; returns the one before it, or -1.</summary>
-    public int Link(int bsn, PrestatieCode code, int line)
+    /// <summary>The pair as the table's key: the BSN in the high half, the code's number among the file's codes in the low.</summary>
+    public ulong KeyOf(int bsn, PrestatieCode code) => ((ulong)(uint)bsn << 32) | (uint)NumberOf(code.Packed);
+
+    /// <summary>Starts loading the slot where <see cref="Link"/> of this key will probe first (see <see cref="FilePrepass"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void Prefetch(ulong key)
+    {
+        if (Sse.IsSupported && _slots is { } slots)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref slots[(int)(Hash(key) >> _shift)]));
+        }
+    }
+
+    /// <summary>Records <paramref name="line"/> as the latest debit line of the pair <paramref name="key"/>; returns the one before it, or -1.</summary>
+    public int Link(ulong key, int line)
     {
         var slots = _slots ?? ThrowSealed();
-        var key = ((ulong)(uint)bsn << 32) | (uint)NumberOf(code.Packed);
         var mask = slots.Length - 1;
         var slot = (int)(Hash(key) >> _shift);
         while (true)
@@ -72,14 +85,14 @@ internal sealed class ClientPrestatieTable : IReadOnlyCollection<ClientPrestatie
         if (_count == _keys.Length)
         {
             Grow();
-            return Link(bsn, code, line);
+            return Link(key, line);
         }
 
         var index = _count++;
         _keys[index] = key;
         _last![index] = line;
         slots[slot] = index + 1;
-        if (bsn >= 0)
+        if ((int)(key >> 32) >= 0)
         {
             _listed++;
         }

@@ -36,7 +36,7 @@ public sealed class FilePrepass : IVektisRecordHandler
     private int _credits;
 
     // Per line: the flags, and the previous debit line of the same client and prestatie, for 8067.
-    private readonly ClientPrestatieTable _pairs = new();
+    private readonly ClientPrestatieTable _pairs;
     private PrepassFlags[] _flags;
     private readonly DebitLinks _previousDebit;
     private int _lines;
@@ -52,6 +52,14 @@ public sealed class FilePrepass : IVektisRecordHandler
     private DateOnly? _debitEnd;
     private FilePrepassResult? _result;
 
+    // The last few lines, read but not yet entered into the two tables: a line's slots are prefetched when it is read and
+    // looked up Deferred lines later, so the random misses of two multi-megabyte tables overlap with reading instead of
+    // stalling it. Nothing in the tables is needed before Complete, and lines are still entered in file order.
+    private const int Deferred = 8;
+    private readonly PendingLine[] _deferred = new PendingLine[Deferred];
+    private int _deferredNext;
+    private int _deferredCount;
+
     /// <param name="expectedLines">
     /// The 04 records the file is expected to hold (e.g. its size divided by 312), so that the per-line arrays and the
     /// reference set are sized once instead of doubled as the file is read; 0 when unknown. A wrong guess costs only room.
@@ -60,6 +68,9 @@ public sealed class FilePrepass : IVektisRecordHandler
     {
         var capacity = Math.Max(expectedLines, 64);
         _references = new ReferentienummerSet(capacity);
+
+        // As many pairs as lines at most; sized once, trimmed by Complete when a client has many lines.
+        _pairs = new ClientPrestatieTable(capacity);
         _pairable = new long[capacity];
         _flags = new PrepassFlags[capacity];
         _previousDebit = new DebitLinks(capacity);
@@ -91,6 +102,7 @@ public sealed class FilePrepass : IVektisRecordHandler
             return _result;
         }
 
+        SettleAll();
         var flags = _flags;
         var creditTargets = FindCreditTargets(out var distinctOfCredit);
 
@@ -214,26 +226,10 @@ public sealed class FilePrepass : IVektisRecordHandler
             return;
         }
 
-        var flags = PrepassFlags.None;
         var referentie = Referentienummer.FromField(line.Referentienummer);
         var isCredit = line.IsCredit;
         var amount = line.Declaratiebedrag;
-        var distinct = _references.Add(referentie, out var added);
-        if (added)
-        {
-            if (distinct == _pairable.Length)
-            {
-                Array.Resize(ref _pairable, _pairable.Length * 2);
-            }
-
-            _pairable[distinct] = !isCredit && amount >= 0 ? amount : -1;
-        }
-        else
-        {
-            flags |= PrepassFlags.RepeatedReferentienummer;
-            _repeated++;
-        }
-
+        ulong pair = 0;
         if (isCredit)
         {
             _creditLines++;
@@ -246,7 +242,8 @@ public sealed class FilePrepass : IVektisRecordHandler
         else
         {
             _debitLines++;
-            _previousDebit.Set(index, _pairs.Link(line.Bsn, PrestatieCode.FromAscii(line.Prestatiecode), index));
+            pair = _pairs.KeyOf(line.Bsn, PrestatieCode.FromAscii(line.Prestatiecode));
+            _pairs.Prefetch(pair);
             if (line.BegindatumPrestatie is { } begin && line.EinddatumPrestatie is { } end && begin <= end)
             {
                 _debitBegin = _debitBegin is { } b && b <= begin ? b : begin;
@@ -254,7 +251,60 @@ public sealed class FilePrepass : IVektisRecordHandler
             }
         }
 
-        _flags[index] = flags;
+        _flags[index] = PrepassFlags.None;
+        _references.Prefetch(referentie);
+
+        // The two tables are looked up a few lines later, when the prefetched slots have arrived (see Deferred).
+        ref var slot = ref _deferred[_deferredNext];
+        if (_deferredCount == Deferred)
+        {
+            Settle(slot);
+        }
+        else
+        {
+            _deferredCount++;
+        }
+
+        slot = new PendingLine(index, referentie, !isCredit && amount >= 0 ? amount : -1, pair, !isCredit);
+        _deferredNext = (_deferredNext + 1) % Deferred;
+    }
+
+    /// <summary>Enters a line into the reference set and the pair table: its repeat flag and its debit link.</summary>
+    private void Settle(in PendingLine line)
+    {
+        var distinct = _references.Add(line.Referentie, out var added);
+        if (added)
+        {
+            if (distinct == _pairable.Length)
+            {
+                Array.Resize(ref _pairable, _pairable.Length * 2);
+            }
+
+            _pairable[distinct] = line.Pairable;
+        }
+        else
+        {
+            _flags[line.Line] |= PrepassFlags.RepeatedReferentienummer;
+            _repeated++;
+        }
+
+        if (line.IsDebit)
+        {
+            _previousDebit.Set(line.Line, _pairs.Link(line.Pair, line.Line));
+        }
+    }
+
+    /// <summary>Settles the lines still waiting, oldest first, so that the tables hold every line in file order.</summary>
+    private void SettleAll()
+    {
+        var first = (_deferredNext - _deferredCount + Deferred) % Deferred;
+        for (var i = 0; i < _deferredCount; i++)
+        {
+            Settle(_deferred[(first + i) % Deferred]);
+        }
+
+        _deferredCount = 0;
+        _deferredNext = 0;
     }
 
     private void AddCredit(int line, int voorgaand, long amount)
@@ -277,4 +327,6 @@ public sealed class FilePrepass : IVektisRecordHandler
     {
         Array.Resize(ref _flags, _flags.Length * 2);
     }
+
+    private readonly record struct PendingLine(int Line, Referentienummer Referentie, long Pairable, ulong Pair, bool IsDebit);
 }

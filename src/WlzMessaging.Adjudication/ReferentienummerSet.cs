@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace WlzMessaging.Adjudication;
 
@@ -77,6 +78,16 @@ internal sealed class ReferentienummerSet : IReadOnlyCollection<Referentienummer
         slots[slot] = index + 1;
         added = true;
         return index;
+    }
+
+    /// <summary>Starts loading the slot where <see cref="Add"/> of this reference will probe first (see <see cref="FilePrepass"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void Prefetch(in Referentienummer value)
+    {
+        if (Sse.IsSupported && _slots is { } slots)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref slots[(int)(Referentienummer.Hash(value.Head, value.Middle, value.Tail) >> _shift)]));
+        }
     }
 
     /// <summary>The index of the reference; -1 when the set does not hold it.</summary>
