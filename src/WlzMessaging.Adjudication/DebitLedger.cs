@@ -29,7 +29,7 @@ internal sealed class DebitLedger
     /// Adds an approved debit line. A reference already present is the same line loaded twice (by reference and by
     /// client): the entry stays, and counts as credited when either load said so.
     /// </summary>
-    public void Add(in Referentienummer referentie, ClientPrestatie client, DateOnly begin, DateOnly end, long amount, bool credited, int line)
+    public void Add(in Referentienummer referentie, ClientPrestatie client, DateOnly begin, DateOnly end, long amount, bool credited)
     {
         if (_byReferentie.TryGetValue(referentie, out var existing))
         {
@@ -49,7 +49,6 @@ internal sealed class DebitLedger
             Begin = begin,
             End = end,
             Amount = amount,
-            Line = line,
             Previous = previous,
             Credited = credited,
         };
@@ -63,11 +62,6 @@ internal sealed class DebitLedger
     public bool IsCredited(int entry) => _entries[entry].Credited;
 
     public long AmountOf(int entry) => _entries[entry].Amount;
-
-    /// <summary>The 0-based line of this file the debit came from; -1 for a line of an earlier file.</summary>
-    public int LineOf(int entry) => _entries[entry].Line;
-
-    public void MarkCredited(int entry) => _entries[entry].Credited = true;
 
     /// <summary>The credited flag of every entry, for a working copy the adjudicator may change.</summary>
     public bool[] CopyCredited()
@@ -133,7 +127,6 @@ internal sealed class DebitLedger
         public DateOnly Begin;
         public DateOnly End;
         public long Amount;
-        public int Line;
         public int Previous;
         public bool Credited;
     }
