@@ -11,7 +11,11 @@ namespace WlzMessaging.Benchmarks;
 /// The adjudicator alone: every record of a generated 999,999-line AW319 answered against reference data for 50,000+
 /// clients and 300 providers. The records are located once in the setup, so the figure is the rules' cost per line, not
 /// the reader's (CodecBenchmarks measures that). Issue 4 asks for 2,000,000 lines a second on one core and no allocation
-/// per line: read the Mean as time per line (OperationsPerInvoke) and Allocated as bytes per file.
+/// per line. Both benchmarks count one operation per 04 line (OperationsPerInvoke), so Mean is the time of a line and
+/// Allocated the bytes of a line: for <see cref="AnswerEveryLine"/> that is the adjudicator's in-file state, sized once per
+/// file (nothing is allocated while lines are judged; ZeroAllocationTests proves it), for <see cref="Prepass"/> everything
+/// the first pass allocates, the index it drops at the end included. The setup prints what stays: the prepass result's
+/// bytes a line and the reference snapshot's bytes.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
@@ -36,13 +40,7 @@ public class AdjudicationBenchmarks
         try
         {
             generator.WriteReferenceData(directory);
-            var set = ReferenceDataSet.Load(directory);
-            if (!set.IsValid)
-            {
-                throw new InvalidOperationException("generated reference data is invalid: " + string.Join("; ", set.Problems.Take(3)));
-            }
-
-            _reference = ReferenceSnapshot.Build(set.ToTables());
+            _reference = BuildMeasured(directory);
         }
         finally
         {
@@ -51,6 +49,7 @@ public class AdjudicationBenchmarks
 
         const int length = Aw319Layout.RecordLength + 2;
         var records = new List<(int, RecordType, long)>(_file.Length / length);
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var prepass = new FilePrepass();
         for (var offset = 0; offset + length <= _file.Length; offset += length)
         {
@@ -65,8 +64,15 @@ public class AdjudicationBenchmarks
             }
         }
 
-        _records = [.. records];
         _prepass = prepass.Complete();
+        prepass = null;
+        var kept = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
+        Console.WriteLine($"// prepass result: {kept / (double)_prestaties:N1} B a line on the heap once the first pass is complete (GC.GetTotalMemory)");
+        GC.KeepAlive(prepass);
+        _records = [.. records];
+        Console.WriteLine(
+            $"// prepass result: {_prepass.Footprint / (double)_prestaties:N1} B a line kept for {_prestaties:N0} lines " +
+            $"({_prepass.Referentienummers.Count:N0} references, {_prepass.DebitClientPrestaties.Count:N0} client-prestatie pairs)");
 
         // Every generated line is approved under its reference data; anything else would measure a different path.
         var approved = Run();
@@ -78,6 +84,50 @@ public class AdjudicationBenchmarks
 
     [Benchmark(OperationsPerInvoke = Lines)]
     public long AnswerEveryLine() => Run();
+
+    /// <summary>
+    /// Loads and builds the snapshot, printing what it holds: its rows (kept for what is not on the hot path) and its
+    /// indexes, as the heap grew once the CSV parser's garbage and the loaded data set were gone.
+    /// </summary>
+    private static ReferenceSnapshot BuildMeasured(string directory)
+    {
+        var start = GC.GetTotalMemory(forceFullCollection: true);
+        var set = ReferenceDataSet.Load(directory);
+        if (!set.IsValid)
+        {
+            throw new InvalidOperationException("generated reference data is invalid: " + string.Join("; ", set.Problems.Take(3)));
+        }
+
+        var tables = set.ToTables();
+        set = null;
+        var rows = GC.GetTotalMemory(forceFullCollection: true) - start;
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var snapshot = ReferenceSnapshot.Build(tables);
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        var mazRows = tables.Maz.Count;
+        tables = null;
+        var total = GC.GetTotalMemory(forceFullCollection: true) - start;
+        Console.WriteLine(
+            $"// snapshot: {mazRows:N0} MAZ rows; {total / 1e6:N1} MB on the heap with its rows ({rows / 1e6:N1} MB of rows as loaded), " +
+            $"{(total - rows) / 1e6:N1} MB beyond them, of which the MAZ index {snapshot.MazIndexBytes / 1e6:N1} MB; " +
+            $"the build allocated {allocated / 1e6:N1} MB");
+        GC.KeepAlive(set);
+        GC.KeepAlive(tables);
+        return snapshot;
+    }
+
+    /// <summary>The first pass's part of the adjudicator over the same records: what it costs a line, in time and bytes.</summary>
+    [Benchmark(OperationsPerInvoke = Lines)]
+    public int Prepass()
+    {
+        var prepass = new FilePrepass(Lines);
+        foreach (var (offset, type, number) in _records)
+        {
+            prepass.OnRecord(new VektisRecord(_file.AsSpan(offset, Aw319Layout.RecordLength), type, number, default, hasValidLength: true));
+        }
+
+        return prepass.Complete().Lines;
+    }
 
     private long Run()
     {

@@ -27,7 +27,9 @@ public sealed class Adjudicator : IRecordAnswers
     private readonly DeclarationHistory _history;
     private readonly FilePrepassResult _prepass;
     private readonly AdjudicationSettings _settings;
-    private readonly DebitLedger _ledger;
+    private readonly DebitLedger _historyDebits;
+    private readonly bool[] _historyCredited;
+    private readonly FileDebits _fileDebits;
     private readonly DateOnly _received;
     private readonly int _agb;
 
@@ -37,6 +39,7 @@ public sealed class Adjudicator : IRecordAnswers
     private int _approved;
     private int _cutoffYear;
     private bool _cutoffYearClosed;
+    private int _nextCredit;
     private LineOutcome _last;
 
     public Adjudicator(
@@ -63,8 +66,11 @@ public sealed class Adjudicator : IRecordAnswers
         _agb = context.Instellingscode;
         Context = context;
 
-        // A working copy with room for every debit of this file, so approving lines never regrows it.
-        _ledger = new DebitLedger(history.Debits, prepass.DebitLines, prepass.DebitClientPrestaties.Count);
+        // The history is only read; what this file changes goes to a copy of its credited flags and to the file's own
+        // debits, sized once for every line so that approving lines never regrows anything.
+        _historyDebits = history.Debits;
+        _historyCredited = _historyDebits.CopyCredited();
+        _fileDebits = new FileDebits(prepass.Lines, prepass.DebitPeriodBegin, prepass.DebitPeriodEnd);
         _cutoffYear = 0;
     }
 
@@ -88,6 +94,9 @@ public sealed class Adjudicator : IRecordAnswers
         if (record.Record.HasValidLength)
         {
             var bsn = record.Bsn;
+
+            // The client's 04 lines follow: their MAZ look-up is the one cache miss of a line, started here.
+            _reference.PrefetchMaz(bsn, _agb);
             if (bsn != GeenBsn && !Elfproef.IsValidBsn(bsn))
             {
                 codes.Add(RuleCatalogue.C01.Retourcode);
@@ -221,8 +230,11 @@ public sealed class Adjudicator : IRecordAnswers
 
         // L08-L10 on credit lines. A credit that cancels a debit of this file is answered by L11 alone: the debit it names
         // is judged 8062 with it, so "no approved debit" would only repeat that.
+        // The debit is looked for in the history first, then among this file's approved debits: a file's debit whose 0431
+        // the history already holds is never added (see Approve below), so the two never both hold one reference.
         var cancels = (flags & PrepassFlags.CancelsInFile) != 0;
-        var debit = -1;
+        var historyDebit = -1;
+        var fileDebit = -1;
         if (isCredit)
         {
             if (voorgaand.IsEmpty)
@@ -231,12 +243,28 @@ public sealed class Adjudicator : IRecordAnswers
             }
             else if (!cancels)
             {
-                if (!_ledger.TryFind(voorgaand, out debit))
+                bool credited;
+                if (_historyDebits.Count > 0 && _historyDebits.TryFind(voorgaand, out historyDebit))
                 {
-                    debit = -1;
+                    credited = _historyCredited[historyDebit];
+                }
+                else
+                {
+                    historyDebit = -1;
+                    fileDebit = CreditTarget(line);
+                    if (fileDebit >= 0 && !_fileDebits.IsApproved(fileDebit))
+                    {
+                        fileDebit = -1;
+                    }
+
+                    credited = fileDebit >= 0 && _fileDebits.IsCredited(fileDebit);
+                }
+
+                if (historyDebit < 0 && fileDebit < 0)
+                {
                     Fire(ref codes, ref fired, LineRules.L09, RuleCatalogue.L09);
                 }
-                else if (_ledger.IsCredited(debit))
+                else if (credited)
                 {
                     Fire(ref codes, ref fired, LineRules.L10, RuleCatalogue.L10);
                 }
@@ -251,7 +279,9 @@ public sealed class Adjudicator : IRecordAnswers
 
         // L12
         var client = new ClientPrestatie(bsn, code);
-        if (!isCredit && datesValid && _ledger.HasUncreditedOverlap(client, b, e))
+        if (!isCredit && datesValid
+            && (_fileDebits.HasUncreditedOverlap(_prepass.PreviousDebitOf(line), _prepass, b, e)
+                || _historyDebits.HasUncreditedOverlap(client, b, e, _historyCredited)))
         {
             Fire(ref codes, ref fired, LineRules.L12, RuleCatalogue.L12);
         }
@@ -328,13 +358,22 @@ public sealed class Adjudicator : IRecordAnswers
             if (isCredit)
             {
                 // Approved means L08-L11 were silent, so the debit was found and is not yet credited.
-                _ledger.MarkCredited(debit);
+                if (historyDebit >= 0)
+                {
+                    _historyCredited[historyDebit] = true;
+                }
+                else
+                {
+                    _fileDebits.MarkCredited(fileDebit);
+                    creditedDebitLine = fileDebit;
+                }
+
                 creditedDebit = voorgaand;
-                creditedDebitLine = _ledger.LineOf(debit);
             }
-            else
+            else if (_historyDebits.Count == 0 || !_historyDebits.TryFind(referentie, out _))
             {
-                _ledger.Add(referentie, client, b, e, declared, credited: false, line);
+                // A reference the history holds as an approved debit keeps that entry (storage loaded the same line).
+                _fileDebits.Approve(line, b, e);
             }
         }
 
@@ -378,6 +417,23 @@ public sealed class Adjudicator : IRecordAnswers
             CreditedDebitLine = -1,
         };
         return new PrestatieAnswer(0, 0, codes);
+    }
+
+    /// <summary>
+    /// The line of this file that first carried credit line <paramref name="line"/>'s 0432 as its 0431; -1 when none did.
+    /// Lines are judged in order, so a cursor over the prepass's credit lines finds it without a search.
+    /// </summary>
+    private int CreditTarget(int line)
+    {
+        var lines = _prepass.CreditLineNumbers;
+        var next = _nextCredit;
+        while (next < lines.Length && lines[next] < line)
+        {
+            next++;
+        }
+
+        _nextCredit = next;
+        return next < lines.Length && lines[next] == line ? _prepass.CreditTargets[next] : -1;
     }
 
     private bool IsClosed(int year)

@@ -1,10 +1,14 @@
 namespace WlzMessaging.Adjudication;
 
 /// <summary>
-/// Approved debit lines, findable by their 0431 (for credits: 8017, 8084) and by client and prestatiecode (for duplicate
-/// production: 8067). Entries live in one array; the entries of a (BSN, prestatiecode) form a chain through it, so no key
-/// owns a list of its own. Once sized, adding and looking up allocate nothing.
+/// Approved debit lines of earlier files (the history), findable by their 0431 (for credits: 8017, 8084) and by client
+/// and prestatiecode (for duplicate production: 8067). Entries live in one array; the entries of a (BSN, prestatiecode)
+/// form a chain through it, so no key owns a list of its own. Once sized, adding and looking up allocate nothing.
 /// </summary>
+/// <remarks>
+/// The file's own approved debits are not added here (see <see cref="FileDebits"/>): the adjudicator judges against a copy
+/// of the credited flags (<see cref="CopyCredited"/>), so the history itself never changes.
+/// </remarks>
 internal sealed class DebitLedger
 {
     private readonly Dictionary<Referentienummer, int> _byReferentie;
@@ -19,25 +23,13 @@ internal sealed class DebitLedger
         _entries = new Entry[Math.Max(capacity, 4)];
     }
 
-    /// <summary>A working copy with room for <paramref name="extraDebits"/> more entries, so adding them allocates nothing.</summary>
-    public DebitLedger(DebitLedger source, int extraDebits, int extraClients)
-    {
-        _byReferentie = new Dictionary<Referentienummer, int>(source._byReferentie);
-        _byReferentie.EnsureCapacity(source._count + extraDebits);
-        _lastByClient = new Dictionary<ClientPrestatie, int>(source._lastByClient);
-        _lastByClient.EnsureCapacity(source._lastByClient.Count + extraClients);
-        _entries = new Entry[Math.Max(source._count + extraDebits, 4)];
-        Array.Copy(source._entries, _entries, source._count);
-        _count = source._count;
-    }
-
     public int Count => _count;
 
     /// <summary>
     /// Adds an approved debit line. A reference already present is the same line loaded twice (by reference and by
     /// client): the entry stays, and counts as credited when either load said so.
     /// </summary>
-    public void Add(in Referentienummer referentie, ClientPrestatie client, DateOnly begin, DateOnly end, long amount, bool credited, int line)
+    public void Add(in Referentienummer referentie, ClientPrestatie client, DateOnly begin, DateOnly end, long amount, bool credited)
     {
         if (_byReferentie.TryGetValue(referentie, out var existing))
         {
@@ -57,7 +49,6 @@ internal sealed class DebitLedger
             Begin = begin,
             End = end,
             Amount = amount,
-            Line = line,
             Previous = previous,
             Credited = credited,
         };
@@ -72,10 +63,40 @@ internal sealed class DebitLedger
 
     public long AmountOf(int entry) => _entries[entry].Amount;
 
-    /// <summary>The 0-based line of this file the debit came from; -1 for a line of an earlier file.</summary>
-    public int LineOf(int entry) => _entries[entry].Line;
+    /// <summary>The credited flag of every entry, for a working copy the adjudicator may change.</summary>
+    public bool[] CopyCredited()
+    {
+        var credited = new bool[_count];
+        for (var i = 0; i < _count; i++)
+        {
+            credited[i] = _entries[i].Credited;
+        }
 
-    public void MarkCredited(int entry) => _entries[entry].Credited = true;
+        return credited;
+    }
+
+    /// <summary>As <see cref="HasUncreditedOverlap(ClientPrestatie, DateOnly, DateOnly)"/>, with the credited flags of a working copy.</summary>
+    public bool HasUncreditedOverlap(ClientPrestatie client, DateOnly begin, DateOnly end, bool[] credited)
+    {
+        if (_count == 0 || !_lastByClient.TryGetValue(client, out var index))
+        {
+            return false;
+        }
+
+        var entries = _entries;
+        while (index >= 0)
+        {
+            ref readonly var entry = ref entries[index];
+            if (!credited[index] && entry.Begin <= end && begin <= entry.End)
+            {
+                return true;
+            }
+
+            index = entry.Previous;
+        }
+
+        return false;
+    }
 
     /// <summary>True when an uncredited entry of the client and prestatiecode shares a day with <paramref name="begin"/>..<paramref name="end"/>.</summary>
     public bool HasUncreditedOverlap(ClientPrestatie client, DateOnly begin, DateOnly end)
@@ -106,7 +127,6 @@ internal sealed class DebitLedger
         public DateOnly Begin;
         public DateOnly End;
         public long Amount;
-        public int Line;
         public int Previous;
         public bool Credited;
     }

@@ -64,7 +64,7 @@ public sealed class DeclarationHistory
             throw new ArgumentException("An approved debit line's period does not end before it begins.", nameof(end));
         }
 
-        _debits.Add(referentienummer, new ClientPrestatie(bsn, prestatiecode), begin, end, declaratiebedrag, credited, line: -1);
+        _debits.Add(referentienummer, new ClientPrestatie(bsn, prestatiecode), begin, end, declaratiebedrag, credited);
     }
 
     /// <summary>True when this provider sent a line with 0431 = <paramref name="referentienummer"/> before.</summary>

@@ -7,14 +7,27 @@ namespace WlzMessaging.Adjudication;
 /// </summary>
 public sealed class FilePrepassResult
 {
-    private readonly PrepassFlags[] _lines;
+    // Per line (only the first Lines entries count): the flags, and the previous debit line of the same client and
+    // prestatie. Per credit line with a 0432, in file order: its line and the line of this file that first
+    // carried that 0432 as 0431 (-1: none).
+    private readonly PrepassFlags[] _flags;
+    private readonly DebitLinks _previousDebit;
+    private readonly int[] _creditLineNumbers;
+    private readonly int[] _creditTargets;
+    private readonly ReferentienummerSet _referentienummers;
+    private readonly ReferentienummerSet _voorgaande;
+    private readonly ClientPrestatieTable _debitClientPrestaties;
 
     internal FilePrepassResult(
         FileHeader header,
-        PrepassFlags[] lines,
-        IReadOnlyCollection<Referentienummer> referentienummers,
-        IReadOnlyCollection<Referentienummer> voorgaandeReferentienummers,
-        IReadOnlyCollection<ClientPrestatie> debitClientPrestaties,
+        PrepassFlags[] flags,
+        DebitLinks previousDebit,
+        int lines,
+        int[] creditLineNumbers,
+        int[] creditTargets,
+        ReferentienummerSet referentienummers,
+        ReferentienummerSet voorgaandeReferentienummers,
+        ClientPrestatieTable debitClientPrestaties,
         DateOnly? debitPeriodBegin,
         DateOnly? debitPeriodEnd,
         int debitLines,
@@ -23,10 +36,14 @@ public sealed class FilePrepassResult
         int cancellingLines)
     {
         Header = header;
-        _lines = lines;
-        Referentienummers = referentienummers;
-        VoorgaandeReferentienummers = voorgaandeReferentienummers;
-        DebitClientPrestaties = debitClientPrestaties;
+        _flags = flags;
+        _previousDebit = previousDebit;
+        Lines = lines;
+        _creditLineNumbers = creditLineNumbers;
+        _creditTargets = creditTargets;
+        _referentienummers = referentienummers;
+        _voorgaande = voorgaandeReferentienummers;
+        _debitClientPrestaties = debitClientPrestaties;
         DebitPeriodBegin = debitPeriodBegin;
         DebitPeriodEnd = debitPeriodEnd;
         DebitLines = debitLines;
@@ -38,7 +55,7 @@ public sealed class FilePrepassResult
     public FileHeader Header { get; }
 
     /// <summary>The number of 04 records.</summary>
-    public int Lines => _lines.Length;
+    public int Lines { get; }
 
     public int DebitLines { get; }
 
@@ -48,20 +65,20 @@ public sealed class FilePrepassResult
     /// Every distinct 0431 of the file. Storage asks which of these this provider sent before, in an earlier production
     /// file (<see cref="DeclarationHistory.AddReceived"/>, 8021).
     /// </summary>
-    public IReadOnlyCollection<Referentienummer> Referentienummers { get; }
+    public IReadOnlyCollection<Referentienummer> Referentienummers => _referentienummers;
 
     /// <summary>
     /// Every distinct non-empty 0432 of the file's credit lines. Storage loads the approved debit lines of this provider
     /// that carry one of these as 0431, credited or not (<see cref="DeclarationHistory.AddApprovedDebit"/>, 8017/8084).
     /// </summary>
-    public IReadOnlyCollection<Referentienummer> VoorgaandeReferentienummers { get; }
+    public IReadOnlyCollection<Referentienummer> VoorgaandeReferentienummers => _voorgaande;
 
     /// <summary>
     /// Every distinct (BSN, prestatiecode) of the file's debit lines. Storage loads this provider's approved, uncredited
     /// debit lines of these pairs (<see cref="DeclarationHistory.AddApprovedDebit"/>, 8067); it may leave out lines that
     /// lie wholly outside <see cref="DebitPeriodBegin"/>..<see cref="DebitPeriodEnd"/>, as they cannot overlap.
     /// </summary>
-    public IReadOnlyCollection<ClientPrestatie> DebitClientPrestaties { get; }
+    public IReadOnlyCollection<ClientPrestatie> DebitClientPrestaties => _debitClientPrestaties;
 
     /// <summary>The earliest 0414 of a debit line with valid dates; null when there is none.</summary>
     public DateOnly? DebitPeriodBegin { get; }
@@ -79,5 +96,22 @@ public sealed class FilePrepassResult
     public AdjudicationContext ContextFor(DateOnly received) =>
         new(received, Header.Instellingscode, Header.IsTest);
 
-    internal PrepassFlags FlagsOf(int line) => _lines[line];
+    /// <summary>
+    /// The bytes this result holds for the file (arrays by their length): what the in-file state costs, for the
+    /// benchmark's figures.
+    /// </summary>
+    public long Footprint =>
+        _flags.Length + _previousDebit.Footprint + (_creditLineNumbers.Length * 8L)
+        + _referentienummers.Footprint + _voorgaande.Footprint + _debitClientPrestaties.Footprint;
+
+    internal PrepassFlags FlagsOf(int line) => _flags[line];
+
+    /// <summary>The previous debit line of this file with the same BSN and prestatiecode as debit line <paramref name="line"/>; -1: none.</summary>
+    internal int PreviousDebitOf(int line) => _previousDebit.PreviousOf(line);
+
+    /// <summary>The credit lines with a 0432, ascending.</summary>
+    internal ReadOnlySpan<int> CreditLineNumbers => _creditLineNumbers;
+
+    /// <summary>Per entry of <see cref="CreditLineNumbers"/>: the line of this file that first carried its 0432 as 0431; -1: none.</summary>
+    internal ReadOnlySpan<int> CreditTargets => _creditTargets;
 }

@@ -11,4 +11,7 @@ internal enum PrepassFlags : byte
 
     /// <summary>A debit line and a credit line of this file that cancel each other; set on both (L11, 8062).</summary>
     CancelsInFile = 2,
+
+    /// <summary>A record of the wrong length: it carries no reference, so it takes no place among the distinct ones.</summary>
+    Unreadable = 4,
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace WlzMessaging.Adjudication;
@@ -41,6 +42,28 @@ public readonly struct Referentienummer : IEquatable<Referentienummer>
     /// <summary>True for a field of spaces only (no reference given).</summary>
     public bool IsEmpty => (_head | _middle | _tail) == 0;
 
+    // The three words as stored, for the prepass's set that keeps references as columns rather than as structs.
+    internal ulong Head => _head;
+
+    internal ulong Middle => _middle;
+
+    internal uint Tail => _tail;
+
+    /// <summary>Back from the words of <see cref="Head"/>, <see cref="Middle"/> and <see cref="Tail"/> (already normalised).</summary>
+    internal static Referentienummer FromWords(ulong head, ulong middle, uint tail) => new(head, middle, tail);
+
+    /// <summary>
+    /// A 64-bit hash of the 20 bytes for the open-addressing tables of the prepass: multiply and fold, so that references
+    /// that differ only in their last digits (the common case: counters) still spread over the whole table.
+    /// </summary>
+    internal static ulong Hash(ulong head, ulong middle, uint tail)
+    {
+        var h = (head * 0x9E3779B97F4A7C15UL) ^ middle;
+        h = (h * 0xC2B2AE3D27D4EB4FUL) ^ tail;
+        h *= 0x165667B19E3779F9UL;
+        return h ^ (h >> 29);
+    }
+
     /// <summary>Reads the 20 bytes of an AW319 field (a shorter span is padded with spaces, as the field would be).</summary>
     /// <exception cref="ArgumentException">More than 20 bytes: a caller's slicing error, not data.</exception>
     public static Referentienummer FromField(ReadOnlySpan<byte> field)
@@ -53,6 +76,13 @@ public readonly struct Referentienummer : IEquatable<Referentienummer>
                 BinaryPrimitives.ReadUInt32LittleEndian(field[16..]));
         }
 
+        return FromShortField(field);
+    }
+
+    // Apart, so that the stack buffer does not cost the common 20-byte case its inlining (the profile showed it).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Referentienummer FromShortField(ReadOnlySpan<byte> field)
+    {
         if (field.Length > Length)
         {
             throw new ArgumentException("A referentienummer field is 20 bytes.", nameof(field));

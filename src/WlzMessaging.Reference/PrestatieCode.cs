@@ -17,6 +17,9 @@ public readonly struct PrestatieCode : IEquatable<PrestatieCode>, IComparable<Pr
 
     private PrestatieCode(ulong packed) => Packed = packed;
 
+    /// <summary>The code whose <see cref="Packed"/> is <paramref name="packed"/>: for tables that keep codes as numbers.</summary>
+    public static PrestatieCode FromPacked(ulong packed) => new(packed);
+
     /// <summary>The code as a number; 0 for the empty code.</summary>
     public ulong Packed { get; }
 

@@ -34,7 +34,7 @@ public sealed partial class ReferenceSnapshot
 
         _providers = BuildProviders(Tables.Providers);
         _koppeltabel = BuildKoppeltabel(Tables.Koppeltabel, out _koppeltabelEntries);
-        _maz = BuildMaz(Tables.Maz, out _mazPeriods);
+        _maz = BuildMaz(Tables.Maz);
         _meerzorg = BuildMeerzorg(Tables.Meerzorg, out _meerzorgBeschikkingen);
         _tarieven = BuildTarieven(Tables.Tarieven, out _tariefVersions);
         _afspraken = BuildAfspraken(Tables.Afspraken, out _afspraakVersions);
