@@ -43,8 +43,6 @@ public sealed class FileProcessor(
     ReferenceSnapshotCache reference,
     ILogger logger)
 {
-    /// <summary>From this many lines a file's memory is given back as soon as it is done (<see cref="ReturnMemory"/>).</summary>
-    internal const long LargeFileLines = 100_000;
 
     public async Task<FileOutcome> ProcessAsync(FileJob job, CancellationToken cancellationToken)
     {
@@ -54,7 +52,7 @@ public sealed class FileProcessor(
         // continuation may run inline, inside that frame's last step, before the runtime lets go of its locals; after a
         // yield it runs on its own, and the file's memory can be given back.
         var outcome = await ProcessFileAsync(job, cancellationToken).ConfigureAwait(false);
-        if (outcome.Lines >= LargeFileLines)
+        if (outcome.Lines >= settings.ReturnMemoryFromLines)
         {
             await Task.Yield();
             ReturnMemory();

@@ -14,4 +14,10 @@ public sealed record ProcessingSettings
     /// again even after the outbox and archive were cleared; a larger one is kept on disk only, by path.
     /// </summary>
     public long Aw320ContentLimit { get; init; } = 1024 * 1024;
+
+    /// <summary>
+    /// After a file of at least this many lines its memory is given back to the system at once (a full compacting
+    /// collection): a million-line file leaves tens of MB of garbage that the GC would otherwise carry into the next file.
+    /// </summary>
+    public long ReturnMemoryFromLines { get; init; } = 100_000;
 }
