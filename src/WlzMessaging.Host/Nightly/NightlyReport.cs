@@ -70,6 +70,15 @@ public sealed record NightlyFiles(
 {
     public static NightlyFiles Skipped { get; } = new("skipped", 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
+    /// <summary>Temporary AW320s a dead process left in the outbox, committed and now published (<see cref="StaleAnswers"/>).</summary>
+    public long StaleAnswersPublished { get; init; }
+
+    /// <summary>Temporary AW320s of rolled-back files (or copies of a published one), removed.</summary>
+    public long StaleAnswersRemoved { get; init; }
+
+    /// <summary>Committed temporary AW320s whose name the outbox holds with other content: for an operator.</summary>
+    public long StaleAnswersForOperator { get; init; }
+
     public long Answered => Processed + Rejected + AnsweredAgain;
 }
 

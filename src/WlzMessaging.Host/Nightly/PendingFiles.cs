@@ -8,7 +8,8 @@ namespace WlzMessaging.Host.Nightly;
 
 /// <summary>
 /// The nightly job's files step: files that could not finish are processed. Claims a dead worker left in vektis_file are
-/// released (<see cref="StaleClaims"/>), then every complete file waiting in the inbox goes through the same
+/// released (<see cref="StaleClaims"/>), temporary AW320s a dead process left in the outbox are published or removed
+/// (<see cref="StaleAnswers"/>), then every complete file waiting in the inbox goes through the same
 /// <see cref="FileProcessor"/> as the worker's, with the worker's mailbox and received-date rule. A file a live worker has in
 /// hand is left to it (its advisory lock: outcome Busy). A file that fails here stays in the inbox for the worker, which
 /// knows when to retry and when to quarantine; the job only counts it.
@@ -35,6 +36,7 @@ public sealed class PendingFiles(
                 claims.Released, claims.HeldByLiveWorker, claims.NeedOperator);
         }
 
+        var answers = await StaleAnswers.TidyAsync(dataSource, settings.Outbox, settings.Inbox, time, logger, cancellationToken).ConfigureAwait(false);
         if (!sweepInbox || !Directory.Exists(settings.Inbox))
         {
             return NightlyFiles.Skipped with
@@ -43,6 +45,9 @@ public sealed class PendingFiles(
                 StaleClaimsReleased = claims.Released,
                 StaleClaimsHeldByLiveWorker = claims.HeldByLiveWorker,
                 StaleClaimsForOperator = claims.NeedOperator,
+                StaleAnswersPublished = answers.Published,
+                StaleAnswersRemoved = answers.Removed,
+                StaleAnswersForOperator = answers.LeftForOperator,
             };
         }
 
@@ -91,6 +96,11 @@ public sealed class PendingFiles(
             }
         }
 
-        return new NightlyFiles("processed", processed, rejected, again, quarantined, busy, failed, claims.Released, claims.HeldByLiveWorker, claims.NeedOperator);
+        return new NightlyFiles("processed", processed, rejected, again, quarantined, busy, failed, claims.Released, claims.HeldByLiveWorker, claims.NeedOperator)
+        {
+            StaleAnswersPublished = answers.Published,
+            StaleAnswersRemoved = answers.Removed,
+            StaleAnswersForOperator = answers.LeftForOperator,
+        };
     }
 }

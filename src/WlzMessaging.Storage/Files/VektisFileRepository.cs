@@ -136,6 +136,17 @@ public static class VektisFileRepository
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[];
     }
 
+    /// <summary>True when an AW320 of this name and content was committed as the answer to a file.</summary>
+    public static async Task<bool> IsCommittedAw320Async(
+        NpgsqlConnection connection, string fileName, byte[] sha256, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM aw320 WHERE file_name = $1 AND sha256 = $2)", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = fileName });
+        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = sha256 });
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+    }
+
     /// <summary>
     /// True when a production file of this provider with this invoice number was processed before (F02, retourcode 0030).
     /// Rejected and test files do not count (the partial unique index vektis_file_invoice_key holds the same rule).
