@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
+using WlzMessaging.Vektis;
 
-namespace WlzMessaging.Vektis.Tests.Support;
+namespace WlzMessaging.Testing;
 
 /// <summary>
 /// A record under construction, set field by field through the layout's <see cref="FieldSpec"/>s the way a provider's
-/// software fills it: N right-aligned with zeros, AN left-aligned with spaces, every position not set a space.
+/// software fills it: N right-aligned with zeros, AN left-aligned with spaces, every position not set a space. Shared by
+/// the test projects that set <c>UsesVektisTestRecords</c> (tests/Directory.Build.props).
 /// </summary>
 internal sealed class TestRecord
 {
@@ -49,7 +51,7 @@ internal sealed class TestRecord
 
     public TestRecord Set(in FieldSpec field, DateOnly date) => Set(field, date.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
 
-    /// <summary>Puts exactly <paramref name="value"/> into a field, no padding: for faults such as a letter in an N field.</summary>
+    /// <summary>Puts exactly <paramref name="value"/> into a field, no padding: for faults such as a letter in an N field or a day 31 in April.</summary>
     public TestRecord Raw(in FieldSpec field, string value)
     {
         if (value.Length != field.Length)
