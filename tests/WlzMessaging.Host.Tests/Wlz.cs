@@ -22,7 +22,7 @@ internal static class Wlz
 }
 
 /// <summary>A temporary directory removed after the test.</summary>
-internal sealed class TempDirectory : IDisposable
+public sealed class TempDirectory : IDisposable
 {
     public TempDirectory() => Directory.CreateDirectory(Path);
 

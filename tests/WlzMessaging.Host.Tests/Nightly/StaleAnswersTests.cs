@@ -1,40 +1,26 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
-using WlzMessaging.Testing.Funding;
 using WlzMessaging.Host.Nightly;
-using WlzMessaging.Storage;
+using WlzMessaging.Host.Tests.Support;
 using WlzMessaging.Storage.Files;
 using WlzMessaging.Testing;
+using WlzMessaging.Testing.Funding;
 
 namespace WlzMessaging.Host.Tests.Nightly;
 
 /// <summary>The temporary AW320s a dead process left in the outbox: published when committed, removed when not, else left.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class StaleAnswersTests(PostgresFixture fixture) : IAsyncLifetime
+public sealed class StaleAnswersTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
     private static readonly DateTimeOffset Now = new(2025, 3, 12, 2, 0, 0, TimeSpan.Zero);
 
-    private readonly TempDirectory _temp = new();
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        DapperTypeHandlers.Register();
-        _database = await fixture.CreateDatabaseAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        _temp.Dispose();
-    }
 
     [Fact]
     public async Task Committed_ones_are_published_rolled_back_ones_removed_and_those_still_in_work_left()
     {
-        var inbox = Directory.CreateDirectory(_temp.File("inbox")).FullName;
-        var outbox = Directory.CreateDirectory(_temp.File("outbox")).FullName;
+        var inbox = Directory.CreateDirectory(Temp.File("inbox")).FullName;
+        var outbox = Directory.CreateDirectory(Temp.File("outbox")).FullName;
         var old = Now.UtcDateTime - TimeSpan.FromDays(2);
 
         var committed = Temporary(outbox, "committed.aw320", "answer of a committed file", old);
@@ -51,7 +37,7 @@ public sealed class StaleAnswersTests(PostgresFixture fixture) : IAsyncLifetime
         var young = Temporary(outbox, "young.aw320", "being written", Now.UtcDateTime - TimeSpan.FromHours(1));
 
         var tidied = await StaleAnswers.TidyAsync(
-            _database.DataSource, outbox, inbox, new ManualClock(Now), NullLogger.Instance, CancellationToken.None);
+            Database.DataSource, outbox, inbox, new ManualClock(Now), NullLogger.Instance, CancellationToken.None);
 
         Assert.Equal(new StaleAnswersTidied(Published: 1, Removed: 2, LeftForOperator: 1), tidied);
         Assert.False(File.Exists(committed));
@@ -67,7 +53,7 @@ public sealed class StaleAnswersTests(PostgresFixture fixture) : IAsyncLifetime
         // A second pass finds nothing more to do.
         Assert.Equal(
             new StaleAnswersTidied(0, 0, 1),
-            await StaleAnswers.TidyAsync(_database.DataSource, outbox, inbox, new ManualClock(Now), NullLogger.Instance, CancellationToken.None));
+            await StaleAnswers.TidyAsync(Database.DataSource, outbox, inbox, new ManualClock(Now), NullLogger.Instance, CancellationToken.None));
     }
 
     private static string Temporary(string outbox, string answerName, string content, DateTime writtenUtc)
@@ -81,7 +67,7 @@ public sealed class StaleAnswersTests(PostgresFixture fixture) : IAsyncLifetime
     private async Task CommitAsync(string answerName, string content)
     {
         var bytes = Encoding.UTF8.GetBytes(content);
-        await using var connection = await _database.OpenConnectionAsync();
+        await using var connection = await Database.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var fileId = await StoredFiles.InsertAsync(connection, transaction, content: answerName, factuurnummer: answerName);
         await VektisFileRepository.InsertAw320Async(connection, transaction, fileId, answerName, SHA256.HashData(bytes), bytes.Length, bytes, null);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using WlzMessaging.Host.Processing;
 using WlzMessaging.Host.Tests.Support;
-using WlzMessaging.Storage;
 using WlzMessaging.Testing;
 using WlzMessaging.Vektis;
 
@@ -12,39 +11,24 @@ namespace WlzMessaging.Host.Tests.Processing;
 /// when <see cref="FileProcessor.ProcessAsync"/> returns, not carried by the worker into its next file.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class FileMemoryTests(PostgresFixture fixture) : IAsyncLifetime
+public sealed class FileMemoryTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
-    private readonly TempDirectory _temp = new();
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        DapperTypeHandlers.Register();
-        _database = await fixture.CreateDatabaseAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        _temp.Dispose();
-    }
-
     [Fact]
     public async Task The_session_of_a_file_at_the_threshold_is_collected_before_ProcessAsync_returns()
     {
-        var input = _temp.File("in/large.aw319");
+        var input = Temp.File("in/large.aw319");
         await Aw319Files.GenerateAsync(input, 300, seed: 23);
         var answering = new TrackedAnswering();
         using var reference = new ReferenceSnapshotCache();
         var processor = new FileProcessor(
-            _database.DataSource,
+            Database.DataSource,
             new ProcessingSettings { ReturnMemoryFromLines = 300 },
             answering,
             reference,
             NullLogger.Instance);
 
         var outcome = await processor.ProcessAsync(
-            new FileJob(input, _temp.File("out"), Aw319Files.Received, Aw319Files.Received), CancellationToken.None);
+            new FileJob(input, Temp.File("out"), Aw319Files.Received, Aw319Files.Received), CancellationToken.None);
 
         Assert.Equal(FileOutcomeKind.Processed, outcome.Kind);
         Assert.Equal(300, outcome.Lines);

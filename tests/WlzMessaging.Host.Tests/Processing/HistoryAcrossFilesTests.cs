@@ -2,7 +2,6 @@ using System.Globalization;
 using Dapper;
 using WlzMessaging.Host.Cli;
 using WlzMessaging.Host.Tests.Support;
-using WlzMessaging.Storage;
 using WlzMessaging.Testing;
 using WlzMessaging.Vektis;
 
@@ -14,23 +13,8 @@ namespace WlzMessaging.Host.Tests.Processing;
 /// is refused as declared before (8067).
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class HistoryAcrossFilesTests(PostgresFixture fixture) : IAsyncLifetime
+public sealed class HistoryAcrossFilesTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
-    private readonly TempDirectory _temp = new();
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        DapperTypeHandlers.Register();
-        _database = await fixture.CreateDatabaseAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        _temp.Dispose();
-    }
-
     [Fact]
     public async Task A_debit_its_credit_in_a_later_file_and_a_duplicate_are_answered_8001_8001_and_8067()
     {
@@ -54,23 +38,23 @@ public sealed class HistoryAcrossFilesTests(PostgresFixture fixture) : IAsyncLif
                 },
             ],
         };
-        var first = _temp.File("in/" + january.FileName);
-        var second = _temp.File("in/" + correction.FileName);
-        Directory.CreateDirectory(_temp.File("in"));
+        var first = Temp.File("in/" + january.FileName);
+        var second = Temp.File("in/" + correction.FileName);
+        Directory.CreateDirectory(Temp.File("in"));
         await File.WriteAllBytesAsync(first, SampleAw319.Build(january));
         await File.WriteAllBytesAsync(second, SampleAw319.Build(correction));
-        var connection = _database.ConnectionString;
+        var connection = Database.ConnectionString;
 
         var import = await Wlz.RunAsync(["reference", "import", RepositoryRoot.Combine("testdata", "reference"), "--connection", connection]);
         Assert.Equal(ExitCodes.Ok, import.ExitCode);
-        var one = await Wlz.RunAsync(["process", first, "--out", _temp.File("out"), "--received", "2025-02-10", "--connection", connection]);
+        var one = await Wlz.RunAsync(["process", first, "--out", Temp.File("out"), "--received", "2025-02-10", "--connection", connection]);
         Assert.Equal(ExitCodes.Ok, one.ExitCode);
-        var two = await Wlz.RunAsync(["process", second, "--out", _temp.File("out"), "--received", "2025-02-20", "--connection", connection]);
+        var two = await Wlz.RunAsync(["process", second, "--out", Temp.File("out"), "--received", "2025-02-20", "--connection", connection]);
         Assert.Equal(ExitCodes.Ok, two.ExitCode);
         Assert.Contains("2 lines, 1 approved, 1 rejected", two.Out, StringComparison.Ordinal);
 
-        var januaryAnswer = await Aw319Files.AnsweredLinesAsync(_temp.File("out/de-linde-2025-01.aw320"));
-        var correctionAnswer = await Aw319Files.AnsweredLinesAsync(_temp.File("out/de-linde-2025-01-correctie.aw320"));
+        var januaryAnswer = await Aw319Files.AnsweredLinesAsync(Temp.File("out/de-linde-2025-01.aw320"));
+        var correctionAnswer = await Aw319Files.AnsweredLinesAsync(Temp.File("out/de-linde-2025-01-correctie.aw320"));
         Assert.Equal(8001, januaryAnswer.Values.Single(l => l.Reference == "DL-2501-0001").Code);
         var credit = correctionAnswer.Values.Single(l => l.Reference == "DL-2501-0101");
         Assert.Equal(8001, credit.Code);
@@ -79,7 +63,7 @@ public sealed class HistoryAcrossFilesTests(PostgresFixture fixture) : IAsyncLif
         Assert.Equal(Retourcodes.ReedsEerderIngediend.Value, duplicate.Code);
         Assert.Equal(0, duplicate.Toegekend);
 
-        await using var db = await _database.OpenConnectionAsync();
+        await using var db = await Database.OpenConnectionAsync();
         var stored = (await db.QueryAsync<(string Reference, short Code, long Approved)>(
             "SELECT referentienummer, retourcode_1, approved_cents FROM declaration_line ORDER BY referentienummer")).ToList();
         Assert.Equal(

@@ -2,30 +2,14 @@ using Dapper;
 using WlzMessaging.Host.Cli;
 using WlzMessaging.Host.Commands;
 using WlzMessaging.Host.Tests.Support;
-using WlzMessaging.Storage;
 using WlzMessaging.Testing;
 
 namespace WlzMessaging.Host.Tests.Processing;
 
 /// <summary>The main job of README.md: the shipped reference data and sample AW319s, in one command.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class MainJobTests(PostgresFixture fixture) : IAsyncLifetime
+public sealed class MainJobTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
-    private readonly TempDirectory _temp = new();
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        DapperTypeHandlers.Register();
-        _database = await fixture.CreateDatabaseAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        _temp.Dispose();
-    }
-
     [Fact]
     public async Task The_shipped_samples_are_the_ones_the_builder_makes()
     {
@@ -51,7 +35,7 @@ public sealed class MainJobTests(PostgresFixture fixture) : IAsyncLifetime
     {
         var outcome = await Wlz.RunAsync(
             "process", SampleAw319.Directory, "--reference", RepositoryRoot.Combine("testdata", "reference"),
-            "--out", _temp.File("aw320"), "--received", "2025-02-10", "--uzovi", $"{SampleAw319.Uzovi}", "--connection", _database.ConnectionString);
+            "--out", Temp.File("aw320"), "--received", "2025-02-10", "--uzovi", $"{SampleAw319.Uzovi}", "--connection", Database.ConnectionString);
 
         Assert.Equal(ExitCodes.Ok, outcome.ExitCode);
         Assert.Equal("", outcome.Error);
@@ -64,10 +48,10 @@ public sealed class MainJobTests(PostgresFixture fixture) : IAsyncLifetime
             Assert.Contains(lines, l => l.StartsWith(
                 $"{sample.FileName}: {count} lines, {count} approved, 0 rejected; declared EUR {money}, approved EUR {money}; AW320 ",
                 StringComparison.Ordinal));
-            Assert.True(File.Exists(_temp.File($"aw320/{Path.GetFileNameWithoutExtension(sample.FileName)}.aw320")));
+            Assert.True(File.Exists(Temp.File($"aw320/{Path.GetFileNameWithoutExtension(sample.FileName)}.aw320")));
         }
 
-        await using var connection = await _database.OpenConnectionAsync();
+        await using var connection = await Database.OpenConnectionAsync();
         Assert.Equal(5L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM declaration_line WHERE approved"));
     }
 }

@@ -2,39 +2,25 @@ using Dapper;
 using WlzMessaging.Host.Cli;
 using WlzMessaging.Host.Processing;
 using WlzMessaging.Reference.Csv;
-using WlzMessaging.Storage;
 using WlzMessaging.Storage.Reference;
+using WlzMessaging.Host.Tests.Support;
 using WlzMessaging.Testing;
 
 namespace WlzMessaging.Host.Tests.Processing;
 
 /// <summary><c>wlz reference import</c> and the in-memory snapshot built from what it stored.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class ReferenceImportTests(PostgresFixture fixture) : IAsyncLifetime
+public sealed class ReferenceImportTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
     private static readonly string[] Tables = ["provider", "koppeltabel", "afspraak", "tarief", "maz", "meerzorg", "mndp", "invordering"];
 
-    private readonly TempDirectory _temp = new();
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        DapperTypeHandlers.Register();
-        _database = await fixture.CreateDatabaseAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        _temp.Dispose();
-    }
 
     private Task<Wlz.Outcome> ImportAsync(string directory) =>
-        Wlz.RunAsync("reference", "import", directory, "--connection", _database.ConnectionString);
+        Wlz.RunAsync("reference", "import", directory, "--connection", Database.ConnectionString);
 
     private string CopyOfSample()
     {
-        var directory = _temp.File("reference");
+        var directory = Temp.File("reference");
         Directory.CreateDirectory(directory);
         foreach (var file in Directory.EnumerateFiles(RepositoryRoot.Combine("testdata", "reference")))
         {
@@ -46,7 +32,7 @@ public sealed class ReferenceImportTests(PostgresFixture fixture) : IAsyncLifeti
 
     private async Task<Dictionary<string, long>> CountsAsync()
     {
-        await using var connection = await _database.OpenConnectionAsync();
+        await using var connection = await Database.OpenConnectionAsync();
         var counts = new Dictionary<string, long>();
         foreach (var table in Tables)
         {
@@ -70,7 +56,7 @@ public sealed class ReferenceImportTests(PostgresFixture fixture) : IAsyncLifeti
         Assert.Equal(8, outcome.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
 
         var parsed = ReferenceDataSet.Load(directory).ToTables();
-        await using var connection = await _database.OpenConnectionAsync();
+        await using var connection = await Database.OpenConnectionAsync();
         var (version, stored) = await ReferenceRepository.LoadAsync(connection);
         Assert.Equal(8, version.Split(',').Length);
         Assert.Equal(parsed.Providers.OrderBy(r => r.Agb), stored.Providers);
@@ -88,7 +74,7 @@ public sealed class ReferenceImportTests(PostgresFixture fixture) : IAsyncLifeti
     {
         var directory = RepositoryRoot.Combine("testdata", "reference");
         Assert.Equal(ExitCodes.Ok, (await ImportAsync(directory)).ExitCode);
-        await using var connection = await _database.OpenConnectionAsync();
+        await using var connection = await Database.OpenConnectionAsync();
         var before = (await connection.QueryAsync<(string, byte[], int, DateTime)>(
             "SELECT table_name, sha256, row_count, imported_at FROM reference_import ORDER BY table_name")).ToList();
         var countsBefore = await CountsAsync();
@@ -135,7 +121,7 @@ public sealed class ReferenceImportTests(PostgresFixture fixture) : IAsyncLifeti
         var after = await CountsAsync();
         Assert.Equal(tarievenBefore["tarief"], after["tarief"]);
         Assert.Equal(tarievenBefore["provider"] + 1, after["provider"]);
-        await using var connection = await _database.OpenConnectionAsync();
+        await using var connection = await Database.OpenConnectionAsync();
         Assert.Equal(1L, await connection.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM reference_import_log WHERE table_name = 'tarief' AND outcome = 'invalid' AND problem_count = 2"));
     }
@@ -143,14 +129,14 @@ public sealed class ReferenceImportTests(PostgresFixture fixture) : IAsyncLifeti
     [Fact]
     public async Task A_directory_without_reference_files_is_a_one_line_failure()
     {
-        Directory.CreateDirectory(_temp.File("empty"));
-        await File.WriteAllTextAsync(_temp.File("empty/Tarieven.csv"), "agb\n");
+        Directory.CreateDirectory(Temp.File("empty"));
+        await File.WriteAllTextAsync(Temp.File("empty/Tarieven.csv"), "agb\n");
 
-        var outcome = await ImportAsync(_temp.File("empty"));
+        var outcome = await ImportAsync(Temp.File("empty"));
 
         Assert.Equal(ExitCodes.Failure, outcome.ExitCode);
         Assert.Equal("Tarieven.csv: not one of the reference files (names are case-sensitive), ignored\n", outcome.Out);
-        Assert.StartsWith($"wlz reference import: {_temp.File("empty")} holds none of the reference files (providers.csv, ", Assert.Single(outcome.ErrorLines), StringComparison.Ordinal);
+        Assert.StartsWith($"wlz reference import: {Temp.File("empty")} holds none of the reference files (providers.csv, ", Assert.Single(outcome.ErrorLines), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -159,7 +145,7 @@ public sealed class ReferenceImportTests(PostgresFixture fixture) : IAsyncLifeti
         var directory = CopyOfSample();
         Assert.Equal(ExitCodes.Ok, (await ImportAsync(directory)).ExitCode);
         using var cache = new ReferenceSnapshotCache();
-        await using var connection = await _database.OpenConnectionAsync();
+        await using var connection = await Database.OpenConnectionAsync();
 
         var first = await cache.GetAsync(connection);
         var second = await cache.GetAsync(connection);
