@@ -38,7 +38,8 @@ public static class StaleAnswers
             : [];
         var now = time.GetUtcNow().UtcDateTime;
         int published = 0, removed = 0, left = 0;
-        foreach (var path in Directory.EnumerateFiles(outbox, ".*.aw320.tmp"))
+        // Listed first: publishing and removing change the directory being listed.
+        foreach (var path in Directory.GetFiles(outbox, ".*.aw320.tmp"))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var temporary = Path.GetFileName(path);

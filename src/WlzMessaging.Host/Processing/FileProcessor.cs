@@ -17,7 +17,7 @@ namespace WlzMessaging.Host.Processing;
 /// <para>The steps (specs/ingestion.md has them with every crash point):</para>
 /// <list type="number">
 /// <item>First pass: the structure and the SHA-256 of the input, with the answer session's first-pass handlers riding
-/// along (one read of the file for all three).</item>
+/// along (one read of the file for all three); beside it, the reference snapshot made sure of.</item>
 /// <item>Take the file's advisory lock (<see cref="VektisFileRepository.TryLockAsync"/>): a worker that finds it taken
 /// leaves the file to the one that has it.</item>
 /// <item>Content stored before: answer with that file's AW320 again, store nothing.</item>
@@ -26,7 +26,7 @@ namespace WlzMessaging.Host.Processing;
 /// <item>One transaction: the file's row (claimed), then the second pass, which writes the AW320 to a hidden temporary
 /// name in the outbox while every 04's outcome streams into a binary COPY; then the row's outcome and the aw320 row; commit.</item>
 /// <item>After the commit: keep a copy of the AW320 (archive, hard link), rename it into the outbox, move the input to the
-/// archive.</item>
+/// archive. After a large file, its memory is given back (<see cref="ProcessingSettings.ReturnMemoryFromLines"/>).</item>
 /// </list>
 /// <para>
 /// Crash safety follows from the order. Before the commit nothing is stored (PostgreSQL rolls back a transaction whose
@@ -43,7 +43,6 @@ public sealed class FileProcessor(
     ReferenceSnapshotCache reference,
     ILogger logger)
 {
-
     public async Task<FileOutcome> ProcessAsync(FileJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -403,10 +402,10 @@ public sealed class FileProcessor(
     }
 
     /// <summary>
-    /// After a large file, its garbage (the prepass, the debit ledger and the history of a million lines: a few hundred MB)
-    /// goes back to the system at once. Left to itself the GC collects it lazily, and a worker answering several large files
-    /// in a row was measured growing to 1.4 GB over five files of a million lines. A full compacting collection costs a
-    /// fraction of a second against the tens of seconds such a file takes.
+    /// After a large file, its garbage (the prepass, the adjudicator's state, the history and what making them left behind:
+    /// tens of MB for a million lines) goes back to the system at once. Left to itself the GC collects it lazily: a worker
+    /// answering five files of a million lines was measured growing to 1.4 GB. A full compacting collection costs a fraction
+    /// of a second against the seconds such a file takes.
     /// </summary>
     private static void ReturnMemory()
     {
