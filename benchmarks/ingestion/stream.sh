@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Issue 11's throughput figures (README "Speed", "A stream of files"): the published ReadyToRun wlz (./wlz) on
+#   1. one 999,999-line file on a fresh store, the whole `wlz process` as a user runs it (start, JIT, server included);
+#   2. `wlz run --once` over five 999,999-line files of five different providers on a fresh store.
+# Each provider's file comes with its own reference data (its clients' MAZ, its tariffs and agreement), merged into one
+# import, so every file is adjudicated against a provider that exists. "Fresh store" is a copy of the cluster taken right
+# after the import. Every step is measured by cputime.py: wall time, CPU of wlz, CPU of wlz and the PostgreSQL server
+# together, peak memory, and the load average (the machine may be shared: compare CPU seconds, not only wall time).
+#
+#   benchmarks/ingestion/stream.sh [WORKDIR]      (default /tmp/wlz-stream; about 8 GB of disk)
+#   WLZ=... benchmarks/ingestion/stream.sh         (another wlz to compare, e.g. "dotnet src/WlzMessaging.Host/bin/Release/net10.0/wlz.dll")
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+work=${1:-/tmp/wlz-stream}
+./wlz --help >/dev/null   # publishes bin/wlz when needed, before anything is measured
+read -r -a wlz <<<"${WLZ:-$PWD/bin/wlz/wlz}"
+measure=("$PWD/benchmarks/ingestion/cputime.py")
+providers=(41000001 41000002 41000003 41000004 41000005)
+
+if [[ ! -d "$work/template/pg" ]]; then
+  rm -rf "$work"
+  mkdir -p "$work/files" "$work/ref"
+  echo "== generate five files of 999,999 lines, one per provider, each with its reference data"
+  for i in "${!providers[@]}"; do
+    "${wlz[@]}" generate --out "$work/files/p$((i + 1)).aw319" --lines 999999 --seed $((101 + i)) --agb "${providers[$i]}" \
+      --period-days 6 --reference-out "$work/ref-p$((i + 1))" | cut -c1-120
+  done
+  for csv in providers koppeltabel afspraken tarieven maz meerzorg; do
+    head -n 1 "$work/ref-p1/$csv.csv" >"$work/ref/$csv.csv"
+    if [[ $csv == koppeltabel ]]; then
+      tail -n +2 "$work/ref-p1/$csv.csv" >>"$work/ref/$csv.csv"
+    else
+      for i in 1 2 3 4 5; do tail -n +2 "$work/ref-p$i/$csv.csv" >>"$work/ref/$csv.csv"; done
+    fi
+  done
+  echo "== reference import (the template store)"
+  "${wlz[@]}" reference import "$work/ref" --data-dir "$work/template" | tail -n 1
+fi
+
+fresh() {
+  rm -rf "$work/db" "$work/out" "$work/mailbox"
+  cp -a "$work/template" "$work/db"
+}
+
+echo "== one file: wlz process p1.aw319 (999,999 lines) on a fresh store"
+fresh
+"${measure[@]}" "process 999,999 lines" "${wlz[@]}" process "$work/files/p1.aw319" --out "$work/out" --received 2026-02-16 \
+  --data-dir "$work/db" --verbose
+
+echo "== a stream: wlz run --once over five files of five providers (4,999,995 lines) on a fresh store"
+fresh
+mkdir -p "$work/mailbox/inbox"
+for f in "$work"/files/p?.aw319; do
+  cp "$f" "$work/mailbox/inbox/"
+  touch -d 2026-02-16T10:00:00 "$work/mailbox/inbox/$(basename "$f")"
+done
+"${measure[@]}" "run --once over 4,999,995 lines" "${wlz[@]}" run --once --uzovi 5501 --data-dir "$work/db" \
+  --inbox "$work/mailbox/inbox" --outbox "$work/mailbox/outbox" --archive "$work/mailbox/archive" \
+  --quarantine "$work/mailbox/quarantine" >"$work/worker.log"
+grep -hE "Processed|Rejected|Not a Vektis|could not" "$work/worker.log" | sed -E 's/^.*(Processed|Rejected)/  \1/' | cut -c1-160
+rm -rf "$work/db" "$work/mailbox"
