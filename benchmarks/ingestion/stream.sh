@@ -10,11 +10,12 @@
 # cputime.py: wall time, CPU of wlz, CPU of wlz and the PostgreSQL server together, peak memory of wlz, and the load
 # average (the machine may be shared: compare CPU seconds, not only wall time).
 #
-#   benchmarks/ingestion/stream.sh [WORKDIR]      (default /tmp/wlz-stream; about 8 GB of disk)
+#   benchmarks/ingestion/stream.sh [WORKDIR [process|run]]   (default /tmp/wlz-stream, both parts; about 8 GB of disk)
 #   WLZ=... benchmarks/ingestion/stream.sh         (another wlz to compare, e.g. "dotnet src/WlzMessaging.Host/bin/Release/net10.0/wlz.dll")
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 work=${1:-/tmp/wlz-stream}
+part=${2:-both}
 ./wlz --help >/dev/null   # publishes bin/wlz when needed, before anything is measured
 read -r -a wlz <<<"${WLZ:-$PWD/bin/wlz/wlz}"
 measure=("$PWD/benchmarks/ingestion/cputime.py")
@@ -39,10 +40,13 @@ fresh() {
   cp -a "$work/template" "$work/db"
 }
 
-echo "== one file: wlz process p1.aw319 (999,999 lines) on a fresh store"
-fresh
-"${measure[@]}" "process 999,999 lines" "${wlz[@]}" process "$work/files/p1.aw319" --out "$work/out" --received 2026-02-16 \
-  --data-dir "$work/db" --verbose
+if [[ $part != run ]]; then
+  echo "== one file: wlz process p1.aw319 (999,999 lines) on a fresh store"
+  fresh
+  "${measure[@]}" "process 999,999 lines" "${wlz[@]}" process "$work/files/p1.aw319" --out "$work/out" --received 2026-02-16 \
+    --data-dir "$work/db" --verbose
+  [[ $part == process ]] && { rm -rf "$work/db" "$work/out"; exit 0; }
+fi
 
 echo "== a stream: wlz run --once over five files of five providers (4,999,995 lines) on a fresh store"
 fresh
@@ -51,8 +55,12 @@ for f in "$work"/files/p?.aw319; do
   cp "$f" "$work/mailbox/inbox/"
   touch -d 2026-02-16T10:00:00 "$work/mailbox/inbox/$(basename "$f")"
 done
+starts=$(grep -c 'database system is ready to accept connections' "$work/db/postgres.log" || true)
 "${measure[@]}" "run --once over 4,999,995 lines" "${wlz[@]}" run --once --uzovi 5501 --data-dir "$work/db" \
   --inbox "$work/mailbox/inbox" --outbox "$work/mailbox/outbox" --archive "$work/mailbox/archive" \
   --quarantine "$work/mailbox/quarantine" >"$work/worker.log"
 grep -hE "Processed|Rejected|Not a Vektis|could not" "$work/worker.log" | sed -E 's/^.*(Processed|Rejected)/  \1/' | cut -c1-160
+# The embedded server is started once for the worker's life, not per file.
+ready='database system is ready to accept connections'
+echo "  embedded server started $(($(grep -c "$ready" "$work/db/postgres.log") - starts)) time(s) during the run"
 rm -rf "$work/db" "$work/mailbox"
