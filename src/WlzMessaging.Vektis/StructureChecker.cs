@@ -38,7 +38,7 @@ internal sealed class StructureChecker
     private bool _netUnknown;
 
     // The sum of 0429 with the sign ignored. Past what 9907 can hold, no AW320 total of this file can be written
-    // truthfully (a debit granted without its credit would not fit), so the file is rejected once with 0155.
+    // truthfully (a debit granted without its credit would not fit), so the file is rejected once with 0150.
     private long _grossDeclaratiebedrag;
     private bool _grossTooLarge;
 
@@ -186,7 +186,7 @@ internal sealed class StructureChecker
         var indicator = view.IndicatieDebetCredit;
         if (indicator != DebetCredit.Of(net) && !(net == 0 && indicator == DebetCredit.Debet))
         {
-            Fault(Retourcodes.IndicatieDebetCreditSluitrecordOnjuist, n, $"INDICATIE DEBET/CREDIT should be {(char)DebetCredit.Of(net)} for a net total of {net} cents");
+            Fault(Retourcodes.IndicatieDebetCreditOnjuist, n, $"INDICATIE DEBET/CREDIT should be {(char)DebetCredit.Of(net)} for a net total of {net} cents");
         }
     }
 
@@ -474,6 +474,13 @@ internal sealed class StructureChecker
         if (!DebetCredit.IsValid(dc1) || !DebetCredit.IsValid(dc2))
         {
             faults.Add(Retourcodes.IndicatieDebetCreditOnjuist);
+        }
+
+        // A 0429 without a sign cannot be netted: the line's own 0631 answers it, and the 99's total is not compared, so
+        // the fault of one line does not become a fault of the file (as for a 04 of the wrong length).
+        if (!DebetCredit.IsValid(dc2))
+        {
+            _netUnknown = true;
         }
 
         if (Numeric.TryParse(P.Declaratiebedrag.Slice(record), out var amount))

@@ -141,7 +141,7 @@ public sealed class Aw320ResponderTests
         var answer = await Answering.RespondAsync(file);
 
         Assert.True(answer.Summary.Rejected);
-        Assert.Equal("00010155    ", answer.At(0, 343, 354));
+        Assert.Equal("00010150    ", answer.At(0, 343, 354));
         Assert.Equal("99999999999D00000000000D", answer.At(1, 34, 57));
     }
 
