@@ -171,6 +171,12 @@ internal sealed class StructureChecker
         CompareCount(view.AantalCommentaarrecords, _result.AantalCommentaarrecords, Retourcodes.AantalCommentaarrecordsOnjuist, "AANTAL COMMENTAARRECORDS", n);
         CompareCount(view.TotaalAantalDetailrecords, _result.TotaalAantalDetailrecords, Retourcodes.TotaalAantalDetailrecordsOnjuist, "TOTAAL AANTAL DETAILRECORDS", n);
 
+        // BER: at least one 02 and one 04, so 9906 is at least 2 even where it matches what the file holds.
+        if (view.TotaalAantalDetailrecords is >= 0 and < 2 && view.TotaalAantalDetailrecords == _result.TotaalAantalDetailrecords)
+        {
+            Fault(Retourcodes.TotaalAantalDetailrecordsOnjuist, n, $"TOTAAL AANTAL DETAILRECORDS is {view.TotaalAantalDetailrecords}, at least 2 are required");
+        }
+
         if (_netUnknown)
         {
             return;
@@ -469,6 +475,13 @@ internal sealed class StructureChecker
 
     private void CheckPrestatieAmounts(ReadOnlySpan<byte> record, long recordNumber, ref RetourcodeSet faults)
     {
+        // BER: 0407 DOORSTUREN TOEGESTAAN is 1 whenever 0404 holds a UZOVI number, which it always does (COD954-VEKT 8179).
+        // One byte: a digit other than 1 here; a non-digit was already given 8179 by the field check (the set keeps it once).
+        if (record[P.DoorsturenToegestaan.Offset] != (byte)'1')
+        {
+            faults.Add(Retourcodes.DoorsturenToegestaanOnjuist);
+        }
+
         var dc1 = P.IndicatieDebetCredit01.Slice(record)[0];
         var dc2 = P.IndicatieDebetCredit02.Slice(record)[0];
         if (!DebetCredit.IsValid(dc1) || !DebetCredit.IsValid(dc2))
