@@ -17,8 +17,10 @@ namespace WlzMessaging.Host.Processing;
 /// <remarks>
 /// <para>The steps (specs/ingestion.md has them with every crash point):</para>
 /// <list type="number">
-/// <item>First pass: the structure and the SHA-256 of the input, with the answer session's first-pass handlers riding
-/// along (one read of the file for all three); beside it, the reference snapshot made sure of.</item>
+/// <item>First pass (<see cref="ReadAsync"/>: nothing stored, nothing locked, so the worker runs it for the next file while
+/// one is stored, <see cref="FileSequence"/>): the structure and the SHA-256 of the input, with the answer session's
+/// first-pass handlers riding along (one read of the file for all three); beside it, the reference snapshot made sure of.
+/// The steps below are <see cref="CompleteAsync"/>.</item>
 /// <item>Take the file's advisory lock (<see cref="VektisFileRepository.TryLockAsync"/>): a worker that finds it taken
 /// leaves the file to the one that has it.</item>
 /// <item>Content stored before: answer with that file's AW320 again, store nothing.</item>
