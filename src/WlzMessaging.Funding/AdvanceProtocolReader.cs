@@ -358,7 +358,7 @@ public static partial class AdvanceProtocolReader
                 var n = Whole(cutoff, "$.cutoff", "workingDay", 1, 23);
                 var month = Month(cutoff, "$.cutoff", "month", year + 1, year + 1, "(the cutoff falls in the next year)");
                 var holidays = new List<DateOnly>();
-                if (Array(cutoff, "$.cutoff", "holidays", allowEmpty: true) is { } array)
+                if (cutoff.TryGetProperty("holidays", out _) && Array(cutoff, "$.cutoff", "holidays", allowEmpty: true) is { } array)
                 {
                     var index = 0;
                     foreach (var element in array.EnumerateArray())
