@@ -415,6 +415,36 @@ public sealed class AdvanceRunStore
         return (statement, runs);
     }
 
+    /// <summary>
+    /// The forecast of a year (<see cref="YearForecasts"/>) from the first of the month after the latest approved run (at
+    /// the earliest 1 January of the year), over what the database holds now; <paramref name="agb"/> picks one provider.
+    /// </summary>
+    public async Task<IReadOnlyList<ProviderForecast>> ForecastAsync(int year, string? agb, CancellationToken cancellationToken = default)
+    {
+        if (agb is not null && !AgbCode.IsValid(agb))
+        {
+            throw new FundingRefusedException($"'{agb}' is not an AGB code of 8 digits");
+        }
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(
+            System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        var headers = await ReadHeadersAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var latest = headers.Where(h => h.Status == AdvanceRunStatus.Approved).Select(h => (DateOnly?)h.RunDate).LastOrDefault();
+        var from = latest is { } approved && approved.AddMonths(1) > new DateOnly(year, 1, 1) ? approved.AddMonths(1) : new DateOnly(year, 1, 1);
+
+        var loaded = await FundingInputsQuery.LoadAsync(connection, transaction, from, _settings, cancellationToken).ConfigureAwait(false);
+        var forecasts = YearForecasts.Forecast(year, from, loaded.Inputs, _settings);
+        if (agb is null)
+        {
+            return forecasts;
+        }
+
+        return forecasts.FirstOrDefault(f => f.Agb == agb) is { } one
+            ? [one]
+            : throw new FundingRefusedException($"provider {agb} is not among the providers");
+    }
+
     private static (ItemKind Kind, int Year) Target(AdjustmentRequest request, ProviderRun run)
     {
         if (request.Kind is ItemKind.Invordering or ItemKind.Correctie)
