@@ -27,4 +27,6 @@ public enum LineRules : uint
     L17 = 1u << 16,
     L18 = 1u << 17,
     L19 = 1u << 18,
+    L20 = 1u << 19,
+    L21 = 1u << 20,
 }
