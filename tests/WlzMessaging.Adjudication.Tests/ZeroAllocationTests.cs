@@ -10,8 +10,10 @@ namespace WlzMessaging.Adjudication.Tests;
 /// </summary>
 public sealed class ZeroAllocationTests
 {
-    [Fact]
-    public async Task Judging_lines_allocates_nothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // rules L20 and L21 read the client's toewijzingen as a span of the snapshot
+    public async Task Judging_lines_allocates_nothing(bool withToewijzingen)
     {
         var (file, history) = ManyPaths();
         var bytes = file.ToBytes();
@@ -32,7 +34,7 @@ public sealed class ZeroAllocationTests
         Assert.True(approved > 400 && rejected > 400, $"{approved} approved, {rejected} rejected: the file should take both paths often");
 
         Adjudicator NewAdjudicator() =>
-            new(RulesReference.Snapshot, history.Value, result, AdjudicationSettings.Default, result.ContextFor(Aw319Builder.Received));
+            new(withToewijzingen ? RulesReference.WithToewijzingen : RulesReference.Snapshot, history.Value, result, AdjudicationSettings.Default, result.ContextFor(Aw319Builder.Received));
     }
 
     private static (int Approved, int Rejected) Run(Adjudicator adjudicator, byte[][] records)
