@@ -88,8 +88,8 @@ public static class IwlzReader
         }
         catch (XmlException e)
         {
-            // The parser's message holds no content of the file beyond names and positions.
-            problems.Add(new ReferenceProblem(name, e.LineNumber, "xml", $"not well-formed XML: {e.Message}"));
+            // The parser's own message may quote a token of the file (a BSN, even): only its position is shown.
+            problems.Add(new ReferenceProblem(name, e.LineNumber, "xml", $"not well-formed XML (at position {e.LinePosition})"));
             return null;
         }
     }

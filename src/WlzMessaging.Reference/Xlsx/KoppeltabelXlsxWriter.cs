@@ -43,7 +43,8 @@ public static class KoppeltabelXlsxWriter
     /// Any rows of cells A to K under the title and header rows: a <see cref="string"/> becomes a text cell, a number a
     /// number cell, a <see cref="DateOnly"/> a date cell, null an absent cell. Tests use it for rows a real table may hold.
     /// </summary>
-    public static void WriteCells(Stream stream, IEnumerable<IReadOnlyList<object?>> rows)
+    /// <param name="header">The header row; <see cref="Header"/> when not given.</param>
+    public static void WriteCells(Stream stream, IEnumerable<IReadOnlyList<object?>> rows, IReadOnlyList<string>? header = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
@@ -55,7 +56,7 @@ public static class KoppeltabelXlsxWriter
 
         uint line = 1;
         sheetData.Append(RowOf(line++, ["Koppeltabel Wlz (prestatiecodelijst 055)"], strings));
-        sheetData.Append(RowOf(line++, [.. Header], strings));
+        sheetData.Append(RowOf(line++, [.. header ?? Header], strings));
         foreach (var cells in rows)
         {
             sheetData.Append(RowOf(line++, cells, strings));
