@@ -12,7 +12,7 @@ public static class ToewijzingRules
     /// True for a prestatie of a prestatiegroep that needs a toewijzing with leveringsvorm verblijf (the koppeltabel's column J:
     /// 13, 17, 20 and 34 to 37, as VGZ publishes them for 0551).
     /// </summary>
-    public static bool IsVerblijfPrestatiegroep(int? prestatiegroep) => prestatiegroep is 13 or 17 or 20 or (>= 34 and <= 37);
+    public static bool IsVerblijfPrestatiegroep(int? prestatiegroep) => Prestatiegroepen.NeedsVerblijf(prestatiegroep);
 
     /// <summary>
     /// L20: true (0551) when no toewijzing of the client with leveringsvorm verblijf, given to provider <paramref name="agb"/>,
