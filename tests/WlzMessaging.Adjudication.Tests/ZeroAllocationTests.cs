@@ -31,7 +31,8 @@ public sealed class ZeroAllocationTests
 
         Assert.Equal(0, allocated);
         Assert.Equal(result.Lines, approved + rejected);
-        Assert.True(approved > 400 && rejected > 400, $"{approved} approved, {rejected} rejected: the file should take both paths often");
+        // Under the rules' toewijzingen client D's Z-lines (a VPT toewijzing) are rejected too: fewer approvals, still many.
+        Assert.True(approved > (withToewijzingen ? 300 : 400) && rejected > 400, $"{approved} approved, {rejected} rejected: the file should take both paths often");
 
         Adjudicator NewAdjudicator() =>
             new(withToewijzingen ? RulesReference.WithToewijzingen : RulesReference.Snapshot, history.Value, result, AdjudicationSettings.Default, result.ContextFor(Aw319Builder.Received));
