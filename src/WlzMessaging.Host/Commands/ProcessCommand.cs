@@ -165,6 +165,10 @@ public sealed class ProcessCommand : Command
         {
             throw new CommandFailedException(e.Message);
         }
+        catch (WlzMessaging.Funding.ProtocolFileException e)
+        {
+            throw new CommandFailedException($"the advance protocols ({Funding.ProtocolFiles.SettingKey}) cannot be used:{Environment.NewLine}{e.Message}");
+        }
     }
 
     private static int? ConfiguredUzovi()

@@ -124,15 +124,14 @@ public sealed class SchemaMigratorTests(PostgresFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
-    public void The_shipped_migrations_are_numbered_from_one_each_once_in_order()
+    public void The_shipped_migrations_are_numbered_from_one_in_order()
     {
+        // Parallel work takes version ranges (0015-0019 for the advance protocol), so a gap between ranges is expected.
         var versions = MigrationCatalog.Embedded.Select(m => m.Version).ToList();
 
-        // Work done side by side takes numbers from ranges of its own (0010-0014 for the toewijzingen), so a number may be
-        // skipped; none may be used twice, and the order of the numbers is the order applied.
         Assert.NotEmpty(versions);
-        Assert.Equal(versions.Distinct().Order(), versions);
         Assert.Equal(1, versions[0]);
+        Assert.Equal(versions.Order().Distinct(), versions);
         Assert.Equal("0001_core_schema", MigrationCatalog.Embedded[0].Id);
     }
 
