@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using WlzMessaging.Host.Operations;
 using WlzMessaging.Storage.Files;
+using WlzMessaging.Storage.History;
 using WlzMessaging.Storage.Lines;
 using WlzMessaging.Vektis;
 
@@ -23,8 +24,10 @@ namespace WlzMessaging.Host.Processing;
 /// <item>Content stored before: answer with that file's AW320 again, store nothing.</item>
 /// <item>Not a Vektis AW319: record it as quarantined (with the reason), move it to quarantine, done.</item>
 /// <item>A sound production file whose provider and invoice number were processed before: rejected with 0001 0030.</item>
-/// <item>One transaction: the file's row (claimed), then the second pass, which writes the AW320 to a hidden temporary
-/// name in the outbox while every 04's outcome streams into a binary COPY; then the row's outcome and the aw320 row; commit.</item>
+/// <item>One transaction: the file's row (claimed), then the provider's writer lock (<see cref="ProviderLock"/>, held to the
+/// commit: the history read and the lines committed are one step per provider), then the second pass, which writes the
+/// AW320 to a hidden temporary name in the outbox while every 04's outcome streams into a binary COPY; then the row's
+/// outcome and the aw320 row; commit.</item>
 /// <item>After the commit: keep a copy of the AW320 (archive, hard link), rename it into the outbox, move the input to the
 /// archive. After a large file, its memory is given back (<see cref="ProcessingSettings.ReturnMemoryFromLines"/>).</item>
 /// </list>
@@ -282,6 +285,10 @@ public sealed class FileProcessor(
         CancellationToken cancellationToken)
     {
         var mark = Stopwatch.GetTimestamp();
+
+        // One writer per provider: held from before the history is read until this transaction commits (ProviderLock). A
+        // wait for another file of the provider counts in Prepare.
+        await ProviderLock.AcquireAsync(connection, transaction, header.ProviderAgb!.Value, cancellationToken).ConfigureAwait(false);
         var inputs = new AnswerInputs(structure, header, job.Received, token => reference.GetAsync(dataSource, token), connection, transaction);
         var answers = await session.PrepareAsync(inputs, cancellationToken)
             .ConfigureAwait(false);

@@ -1,12 +1,14 @@
 using Npgsql;
 using WlzMessaging.Storage.Funding;
+using WlzMessaging.Storage.History;
 
 namespace WlzMessaging.Storage.Nightly;
 
 /// <summary>
 /// The transaction a nightly run folds a day's corrections in: opened on a connection of its own, under a transaction-level
 /// advisory lock, so two runs (the worker's and an operator's <c>wlz nightly</c>) never interleave; the second waits and then
-/// finds its work done. Every step of <see cref="Storage.Nightly"/> takes this.
+/// finds its work done. It also holds the writer locks of the day's providers (<see cref="ProviderLock"/>). Every step of
+/// <see cref="Storage.Nightly"/> takes this.
 /// </summary>
 public sealed class NightlyDay : IAsyncDisposable
 {
@@ -39,6 +41,7 @@ public sealed class NightlyDay : IAsyncDisposable
             await using var command = day.Command("SELECT pg_advisory_xact_lock(@key)").With("key", AdvisoryLockKey);
             command.CommandTimeout = 0;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await day.LockProvidersAsync(cancellationToken).ConfigureAwait(false);
             return day;
         }
         catch
@@ -46,6 +49,21 @@ public sealed class NightlyDay : IAsyncDisposable
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The run rewrites the corrections and production of the providers whose production files were received on the date:
+    /// it takes their writer locks (<see cref="ProviderLock"/>), so no file of theirs reads or commits history in between.
+    /// </summary>
+    private async Task LockProvidersAsync(CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            """
+            SELECT DISTINCT provider_agb FROM vektis_file
+            WHERE received_on = @date AND status = 'processed' AND soort_bericht = 'P' AND provider_agb IS NOT NULL
+            """).With("date", Date);
+        var providers = await command.ReadAsync(r => r.GetInt32(0), cancellationToken).ConfigureAwait(false);
+        await ProviderLock.AcquireAllAsync(Connection, Transaction, providers, cancellationToken).ConfigureAwait(false);
     }
 
     public Task CommitAsync(CancellationToken cancellationToken) => Transaction.CommitAsync(cancellationToken);
