@@ -8,7 +8,7 @@ namespace WlzMessaging.Storage.History;
 /// <summary>
 /// Loads, for one file, the part of a provider's history the adjudicator asks about: three set-based queries keyed by the
 /// file's own reference numbers and client/prestatie pairs, so the cost follows the file, not the store, and no query runs
-/// per line. Only approved lines of production files count (specs/rules.md, L07-L12).
+/// per line. Only lines of production files count; (a) every such line, (b) and (c) approved ones (specs/rules.md, L07-L12).
 /// </summary>
 /// <remarks>
 /// The keys go to the server by binary COPY into temporary tables of the file's transaction (dropped at its end), from the
@@ -18,12 +18,14 @@ namespace WlzMessaging.Storage.History;
 /// </remarks>
 public static class DeclarationHistoryStore
 {
-    // (a) 0431s of this file already approved in an earlier production file of the provider (8021).
+    // (a) 0431s of this file already received in an earlier production file of the provider, approved or rejected (8021:
+    // COD954-VEKT "referentienummer niet uniek" knows no exception for a rejected line). DISTINCT: a rejected reference
+    // may have been sent more than once before.
     private const string ReceivedSql = """
-        SELECT d.referentienummer
+        SELECT DISTINCT d.referentienummer
         FROM history_reference k
         JOIN declaration_line d ON d.provider_agb = $1 AND d.referentienummer = k.referentienummer
-        WHERE d.approved AND d.production
+        WHERE d.production
         """;
 
     // (b) The debits the file's credit lines name (8017/8084), with whether an approved credit reversed them already.
