@@ -36,7 +36,10 @@ public static class DeclarationHistoryStore
         """;
 
     // (b) The debits the file's credit lines name (8017/8084), with whether an approved credit reversed them already: a probe
-    // of declaration_line_reference_key, then one of declaration_line_credited_key.
+    // of declaration_line_reference_key, then one of declaration_line_credited_key. The line found is checked for D outside
+    // the probe: with debit_credit = 'D' inside, the overlap index's predicate matched too, and a planner on stale
+    // statistics was seen scanning all of the provider's debits in it for every key (the reference is unique among
+    // approved production lines, so the one line found is the one to check).
     internal const string CreditedDebitsSql = """
         SELECT d.referentienummer, d.bsn, d.prestatiecode, d.begin_date, d.end_date, d.declared_cents,
                (SELECT true FROM declaration_line c
@@ -44,10 +47,11 @@ public static class DeclarationHistoryStore
                   AND c.approved AND c.production AND c.debit_credit = 'C' LIMIT 1) IS NOT NULL
         FROM history_credited k
         CROSS JOIN LATERAL (
-            SELECT d.referentienummer, d.bsn, d.prestatiecode, d.begin_date, d.end_date, d.declared_cents
+            SELECT d.referentienummer, d.bsn, d.prestatiecode, d.begin_date, d.end_date, d.declared_cents, d.debit_credit
             FROM declaration_line d
-            WHERE d.provider_agb = $1 AND d.referentienummer = k.referentienummer AND d.approved AND d.production AND d.debit_credit = 'D'
+            WHERE d.provider_agb = $1 AND d.referentienummer = k.referentienummer AND d.approved AND d.production
             LIMIT 1) d
+        WHERE d.debit_credit = 'D'
         """;
 
     // (c) Approved, uncredited debits of the file's client/prestatie pairs that touch the file's debit period (8067): a
