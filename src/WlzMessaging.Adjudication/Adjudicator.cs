@@ -7,13 +7,13 @@ namespace WlzMessaging.Adjudication;
 
 /// <summary>
 /// The zorgkantoor's judgement of an AW319, record by record in file order (the second pass of
-/// <see cref="Aw320Responder"/>): the client rules C01-C03 on each 02, the line rules L01-L19 of specs/rules.md on each
+/// <see cref="Aw320Responder"/>): the client rules C01-C03 on each 02, the line rules L01-L19 (with L01a-L01c, L05a and L12a) of specs/rules.md on each
 /// 04, and the fate of each 98. Pure: the reference snapshot, the provider's history and the prepass go in, answers and
 /// <see cref="LineOutcome"/>s come out; no clock, no I/O, and no allocation per line.
 /// </summary>
 /// <remarks>
 /// One instance judges one file, once. What the file itself changes is tracked in order: a debit approved earlier in the
-/// file counts for later credits (8017, 8084) and later debits (8067) as history does, and a credit approved earlier marks
+/// file counts for later credits (8017, 8084) and later debits (8216) as history does, and a credit approved earlier marks
 /// its debit credited for the lines after it.
 /// </remarks>
 public sealed class Adjudicator : IRecordAnswers
@@ -185,6 +185,32 @@ public sealed class Adjudicator : IRecordAnswers
             Fire(ref codes, ref fired, LineRules.L01, RuleCatalogue.L01);
         }
 
+        // L01a-L01c: no care may be invoiced before it was given. A line of one day has one prestatiedatum (8176); for a
+        // period the begin date (8177) and the end date (8178) are judged each on its own. A date that cannot be read is
+        // L01's alone.
+        if (_prepass.Header.DagtekeningFactuur is { } factuurdatum)
+        {
+            if (begin is { } bf && end is { } ef && bf == ef)
+            {
+                if (bf > factuurdatum)
+                {
+                    Fire(ref codes, ref fired, LineRules.L01a, RuleCatalogue.L01a);
+                }
+            }
+            else
+            {
+                if (begin > factuurdatum)
+                {
+                    Fire(ref codes, ref fired, LineRules.L01b, RuleCatalogue.L01b);
+                }
+
+                if (end > factuurdatum)
+                {
+                    Fire(ref codes, ref fired, LineRules.L01c, RuleCatalogue.L01c);
+                }
+            }
+        }
+
         var b = begin.GetValueOrDefault();
         var e = end.GetValueOrDefault();
 
@@ -212,9 +238,17 @@ public sealed class Adjudicator : IRecordAnswers
 
         // L05: a field that is not digits reads as -1 and fails the comparison as well.
         var berekend = record.BerekendBedrag;
-        if (aantal < 0 || tarief < 0 || berekend != aantal * tarief || declared != berekend || record.IndicatieDebetCredit01 != sign)
+        if (aantal < 0 || tarief < 0 || berekend != aantal * tarief || declared != berekend)
         {
             Fire(ref codes, ref fired, LineRules.L05, RuleCatalogue.L05);
+        }
+
+        // L05a: 0427 and 0430 each D or C (the reader gave 0631 to any other byte), but not the same: the sign is wrong,
+        // which is what COD954-VEKT's 0631 says, not an amount fault.
+        var sign01 = record.IndicatieDebetCredit01;
+        if (sign01 != sign && DebetCredit.IsValid(sign01) && DebetCredit.IsValid(sign))
+        {
+            Fire(ref codes, ref fired, LineRules.L05a, RuleCatalogue.L05a);
         }
 
         // L06, L07
@@ -277,13 +311,20 @@ public sealed class Adjudicator : IRecordAnswers
             Fire(ref codes, ref fired, LineRules.L11, RuleCatalogue.L11);
         }
 
-        // L12
-        var client = new ClientPrestatie(bsn, code);
-        if (!isCredit && datesValid
-            && (_fileDebits.HasUncreditedOverlap(_prepass.PreviousDebitOf(line), _prepass, b, e)
-                || _historyDebits.HasUncreditedOverlap(client, b, e, _historyCredited)))
+        // L12, L12a: the same line approved in an earlier file (same period and amount, another 0431) is 8067; any other
+        // overlap with an approved, uncredited debit, of the history or earlier in this file, is 8216. The file's own
+        // debits keep no amount (FileDebits stays small), so within one file an overlap is always 8216 (decision).
+        if (!isCredit && datesValid)
         {
-            Fire(ref codes, ref fired, LineRules.L12, RuleCatalogue.L12);
+            var earlier = _historyDebits.FindUncredited(new ClientPrestatie(bsn, code), b, e, declared, _historyCredited);
+            if (earlier == EarlierDebit.Identical)
+            {
+                Fire(ref codes, ref fired, LineRules.L12, RuleCatalogue.L12);
+            }
+            else if (earlier == EarlierDebit.Overlapping || _fileDebits.HasUncreditedOverlap(_prepass.PreviousDebitOf(line), _prepass, b, e))
+            {
+                Fire(ref codes, ref fired, LineRules.L12a, RuleCatalogue.L12a);
+            }
         }
 
         // L13: needs only 0414.

@@ -2,7 +2,7 @@ namespace WlzMessaging.Adjudication;
 
 /// <summary>
 /// Approved debit lines of earlier files (the history), findable by their 0431 (for credits: 8017, 8084) and by client
-/// and prestatiecode (for duplicate production: 8067). Entries live in one array; the entries of a (BSN, prestatiecode)
+/// and prestatiecode (for a line declared again: 8067, identical; 8216, overlapping). Entries live in one array; the entries of a (BSN, prestatiecode)
 /// form a chain through it, so no key owns a list of its own. Once sized, adding and looking up allocate nothing.
 /// </summary>
 /// <remarks>
@@ -96,6 +96,40 @@ internal sealed class DebitLedger
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// How an earlier approved, uncredited debit of the client and prestatiecode (credited flags of a working copy) meets a
+    /// debit line of <paramref name="begin"/>..<paramref name="end"/> and <paramref name="amount"/> cents:
+    /// <see cref="EarlierDebit.Identical"/> when one has the same period and amount (8067, the line declared again under a
+    /// new reference), else <see cref="EarlierDebit.Overlapping"/> when one shares a day with it (8216), else none.
+    /// </summary>
+    public EarlierDebit FindUncredited(ClientPrestatie client, DateOnly begin, DateOnly end, long amount, bool[] credited)
+    {
+        if (_count == 0 || !_lastByClient.TryGetValue(client, out var index))
+        {
+            return EarlierDebit.None;
+        }
+
+        var found = EarlierDebit.None;
+        var entries = _entries;
+        while (index >= 0)
+        {
+            ref readonly var entry = ref entries[index];
+            if (!credited[index] && entry.Begin <= end && begin <= entry.End)
+            {
+                if (entry.Begin == begin && entry.End == end && entry.Amount == amount)
+                {
+                    return EarlierDebit.Identical;
+                }
+
+                found = EarlierDebit.Overlapping;
+            }
+
+            index = entry.Previous;
+        }
+
+        return found;
     }
 
     /// <summary>True when an uncredited entry of the client and prestatiecode shares a day with <paramref name="begin"/>..<paramref name="end"/>.</summary>

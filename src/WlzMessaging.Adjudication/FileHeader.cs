@@ -8,4 +8,6 @@ namespace WlzMessaging.Adjudication;
 /// <param name="IsTest">0105 SOORT BERICHT is T: adjudicated in full, never history.</param>
 /// <param name="EinddatumDeclaratieperiode">0115, null when not a valid date (the reader then rejects the file).</param>
 /// <param name="Factuurnummer">0116 without its right padding.</param>
-public sealed record FileHeader(int Instellingscode, bool IsTest, DateOnly? EinddatumDeclaratieperiode, string Factuurnummer);
+/// <param name="DagtekeningFactuur">0117, null when not a valid date (the reader then rejects the file); no line may lie
+/// after it (8176-8178).</param>
+public sealed record FileHeader(int Instellingscode, bool IsTest, DateOnly? EinddatumDeclaratieperiode, string Factuurnummer, DateOnly? DagtekeningFactuur = null);

@@ -44,6 +44,7 @@ public sealed class FilePrepass : IVektisRecordHandler
     private int _instellingscode = -1;
     private bool _isTest;
     private DateOnly? _einddatumDeclaratieperiode;
+    private DateOnly? _dagtekeningFactuur;
     private string _factuurnummer = "";
     private int _debitLines;
     private int _creditLines;
@@ -135,7 +136,7 @@ public sealed class FilePrepass : IVektisRecordHandler
         _creditAmount = [];
 
         _result = new FilePrepassResult(
-            new FileHeader(_instellingscode, _isTest, _einddatumDeclaratieperiode, _factuurnummer),
+            new FileHeader(_instellingscode, _isTest, _einddatumDeclaratieperiode, _factuurnummer, _dagtekeningFactuur),
             flags,
             _previousDebit,
             _lines,
@@ -206,6 +207,7 @@ public sealed class FilePrepass : IVektisRecordHandler
         _instellingscode = voorloop.Instellingscode;
         _isTest = voorloop.IsTest;
         _einddatumDeclaratieperiode = voorloop.EinddatumDeclaratieperiode;
+        _dagtekeningFactuur = voorloop.DagtekeningFactuur;
         _factuurnummer = System.Text.Encoding.Latin1.GetString(voorloop.Factuurnummer.TrimEnd((byte)' '));
     }
 

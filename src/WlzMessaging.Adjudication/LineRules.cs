@@ -2,7 +2,8 @@ namespace WlzMessaging.Adjudication;
 
 /// <summary>
 /// The line rules of specs/rules.md as bits, so an outcome can say every rule that fired, also those whose code did not fit
-/// the three RETOURCODE slots. Bit n is rule L(n+1).
+/// the three RETOURCODE slots. Bit n is rule L(n+1); rules added later between two of them (L01a … L12a) take the high bits
+/// from 24 up, so no rule's bit changes when one is added (the catalogue's order, not the bit, says the order applied).
 /// </summary>
 [Flags]
 public enum LineRules : uint
@@ -27,4 +28,9 @@ public enum LineRules : uint
     L17 = 1u << 16,
     L18 = 1u << 17,
     L19 = 1u << 18,
+    L01a = 1u << 24,
+    L01b = 1u << 25,
+    L01c = 1u << 26,
+    L05a = 1u << 27,
+    L12a = 1u << 28,
 }

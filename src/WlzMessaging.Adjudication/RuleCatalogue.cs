@@ -17,10 +17,14 @@ public static class RuleCatalogue
     public static readonly Rule C03 = new("C03", RuleLevel.Client, Retourcodes.GeslachtOnjuist);
 
     public static readonly Rule L01 = new("L01", RuleLevel.Line, Retourcodes.DatumPrestatieOnjuist);
+    public static readonly Rule L01a = new("L01a", RuleLevel.Line, Retourcodes.PrestatiedatumNaFactuurdatum);
+    public static readonly Rule L01b = new("L01b", RuleLevel.Line, Retourcodes.BegindatumNaFactuurdatum);
+    public static readonly Rule L01c = new("L01c", RuleLevel.Line, Retourcodes.EinddatumNaFactuurdatum);
     public static readonly Rule L02 = new("L02", RuleLevel.Line, Retourcodes.PrestatiecodelijstOnjuist);
     public static readonly Rule L03 = new("L03", RuleLevel.Line, Retourcodes.PrestatiecodeOnjuist);
     public static readonly Rule L04 = new("L04", RuleLevel.Line, Retourcodes.FunctiecodeZzpOnjuist);
     public static readonly Rule L05 = new("L05", RuleLevel.Line, Retourcodes.BerekendBedragOnjuist);
+    public static readonly Rule L05a = new("L05a", RuleLevel.Line, Retourcodes.IndicatieDebetCreditOnjuist);
     public static readonly Rule L06 = new("L06", RuleLevel.Line, Retourcodes.ReferentienummerNietUniekInBestand);
     public static readonly Rule L07 = new("L07", RuleLevel.Line, Retourcodes.ReferentienummerNietUniek);
     public static readonly Rule L08 = new("L08", RuleLevel.Line, Retourcodes.CreditZonderReferentie);
@@ -28,6 +32,7 @@ public static class RuleCatalogue
     public static readonly Rule L10 = new("L10", RuleLevel.Line, Retourcodes.DebetAlGecrediteerd);
     public static readonly Rule L11 = new("L11", RuleLevel.Line, Retourcodes.DebetEnCreditInZelfdeBestand);
     public static readonly Rule L12 = new("L12", RuleLevel.Line, Retourcodes.ReedsEerderIngediend);
+    public static readonly Rule L12a = new("L12a", RuleLevel.Line, Retourcodes.OverlaptGoedgekeurdeDebetregel);
     public static readonly Rule L13 = new("L13", RuleLevel.Line, Retourcodes.DeclaratiejaarAfgesloten);
     public static readonly Rule L14 = new("L14", RuleLevel.Line, Retourcodes.GeenMaz);
     public static readonly Rule L15 = new("L15", RuleLevel.Line, Retourcodes.BuitenMazMez);
@@ -44,12 +49,15 @@ public static class RuleCatalogue
     public static IReadOnlyList<Rule> All { get; } =
     [
         F01, F02, C01, C02, C03,
-        L01, L02, L03, L04, L05, L06, L07, L08, L09, L10, L11, L12, L13, L14, L15, L16, L17, L18, L19,
+        L01, L01a, L01b, L01c, L02, L03, L04, L05, L05a, L06, L07, L08, L09, L10, L11, L12, L12a, L13, L14, L15, L16, L17, L18, L19,
         R01, R02,
     ];
 
-    /// <summary>The line rules in the order they are applied; index n is the rule of bit n in <see cref="LineRules"/>.</summary>
+    /// <summary>The line rules in the order they are applied.</summary>
     public static IReadOnlyList<Rule> LineRules { get; } = All.Where(r => r.Level == RuleLevel.Line).ToArray();
+
+    // The flag of each line rule, by the rule's id (the enum's names are the ids).
+    private static readonly LineRules[] s_lineFlags = LineRules.Select(r => Enum.Parse<LineRules>(r.Id)).ToArray();
 
     /// <summary>The rule with this id.</summary>
     /// <exception cref="KeyNotFoundException">No rule has that id.</exception>
@@ -61,7 +69,7 @@ public static class RuleCatalogue
     {
         for (var i = 0; i < LineRules.Count; i++)
         {
-            if (((uint)fired & (1u << i)) != 0)
+            if ((fired & s_lineFlags[i]) != 0)
             {
                 yield return LineRules[i];
             }

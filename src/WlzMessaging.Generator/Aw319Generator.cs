@@ -23,7 +23,7 @@ public sealed class Aw319Generator
 {
     /// <summary>
     /// The largest total 9907 TOTAAL DECLARATIEBEDRAG holds (11 positions). Both the net total and the sum of 0429 with
-    /// the sign ignored must fit: the reader rejects a file whose lines add up past it either way (0155), because an
+    /// the sign ignored must fit: the reader rejects a file whose lines add up past it either way (0150), because an
     /// AW320 that grants the debits and refuses the credits could not write its total.
     /// </summary>
     public const long MaxNetTotalCents = 99_999_999_999;

@@ -23,7 +23,7 @@ public sealed class Aw320Writer
     public const long MaxLineAmount = 99_999_999;
 
     /// <summary>The largest total a 9907/9909 field holds (11 positions). The reader rejects a file whose lines add up to
-    /// more (0155), so the totals of an answer to an accepted file always fit.</summary>
+    /// more (0150), so the totals of an answer to an accepted file always fit.</summary>
     public const long MaxTotalAmount = 99_999_999_999;
 
     /// <summary>Bytes written since the last flush.</summary>

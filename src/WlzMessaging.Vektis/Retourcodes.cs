@@ -23,13 +23,13 @@ public static class Retourcodes
     public static readonly Retourcode DagtekeningFactuurOnjuist = new(25);
     public static readonly Retourcode FactuurnummerNietUniek = new(30);
     public static readonly Retourcode ValutacodeOnjuist = new(31);
-    public static readonly Retourcode AantalVerzekerdenrecordsOnjuist = new(150);
-    public static readonly Retourcode AantalDebiteurrecordsOnjuist = new(151);
-    public static readonly Retourcode AantalPrestatierecordsOnjuist = new(152);
+    // The sluitrecord's codes as COD954-VEKT numbers them (not in field order): 0152, 0154 and 0155 do not exist there.
+    public static readonly Retourcode TotaalDeclaratiebedragOnjuist = new(150);
+    public static readonly Retourcode AantalVerzekerdenrecordsOnjuist = new(151);
     public static readonly Retourcode AantalCommentaarrecordsOnjuist = new(153);
-    public static readonly Retourcode TotaalAantalDetailrecordsOnjuist = new(154);
-    public static readonly Retourcode TotaalDeclaratiebedragOnjuist = new(155);
-    public static readonly Retourcode IndicatieDebetCreditSluitrecordOnjuist = new(156);
+    public static readonly Retourcode TotaalAantalDetailrecordsOnjuist = new(156);
+    public static readonly Retourcode AantalDebiteurrecordsOnjuist = new(157);
+    public static readonly Retourcode AantalPrestatierecordsOnjuist = new(158);
     public static readonly Retourcode GeenOpmerking = new(200);
     public static readonly Retourcode SluitrecordOntbreekt = new(208);
     public static readonly Retourcode DatumGeboorteOnjuist = new(350);
@@ -60,6 +60,9 @@ public static class Retourcodes
     public static readonly Retourcode DebetAlGecrediteerd = new(8084);
     public static readonly Retourcode CrLfOnjuist = new(8095);
     public static readonly Retourcode BerichtVersieSubversieOnjuist = new(8165);
+    public static readonly Retourcode PrestatiedatumNaFactuurdatum = new(8176);
+    public static readonly Retourcode BegindatumNaFactuurdatum = new(8177);
+    public static readonly Retourcode EinddatumNaFactuurdatum = new(8178);
     public static readonly Retourcode DoorsturenToegestaanOnjuist = new(8179);
     public static readonly Retourcode ReferentienummerNietUniekInBestand = new(8192);
     public static readonly Retourcode CreditZonderReferentie = new(8193);
@@ -68,6 +71,7 @@ public static class Retourcodes
     public static readonly Retourcode VoorlooprecordMeerDanEens = new(8199);
     public static readonly Retourcode SluitrecordMeerDanEens = new(8200);
     public static readonly Retourcode BerekendBedragOnjuist = new(8215);
+    public static readonly Retourcode OverlaptGoedgekeurdeDebetregel = new(8216);
     public static readonly Retourcode NietConformProductieafspraak = new(8226);
     public static readonly Retourcode BuitenMazMez = new(8287);
     public static readonly Retourcode DeclaratiejaarAfgesloten = new(8288);
@@ -91,13 +95,12 @@ public static class Retourcodes
         [25] = "Dagtekening factuur onjuist",
         [30] = "Factuurnummer niet uniek",
         [31] = "Valutacode onjuist",
-        [150] = "Aantal verzekerdenrecords onjuist",
-        [151] = "Aantal debiteurrecords onjuist",
-        [152] = "Aantal prestatierecords onjuist",
+        [150] = "Totaal declaratiebedrag onjuist",
+        [151] = "Aantal verzekerdenrecords onjuist",
         [153] = "Aantal commentaarrecords onjuist",
-        [154] = "Totaal aantal detailrecords onjuist",
-        [155] = "Totaal declaratiebedrag onjuist",
-        [156] = "Indicatie debet/credit sluitrecord onjuist",
+        [156] = "Totaal aantal detailrecords onjuist",
+        [157] = "Aantal debiteurrecords onjuist",
+        [158] = "Aantal prestatierecords onjuist",
         [200] = "Geen opmerking bij dit record",
         [208] = "Sluitrecord ontbreekt",
         [350] = "Datum geboorte onjuist",
@@ -106,7 +109,7 @@ public static class Retourcodes
         [581] = "Aanduiding prestatiecodelijst onjuist",
         [582] = "Prestatiecode bestaat niet of is onjuist",
         [611] = "Tarief niet volgens landelijke of contractafspraak",
-        [631] = "Indicatie debet/credit onjuist",
+        [631] = "Indicatie debet/credit ontbreekt of is onjuist",
         [801] = "Identificatie detailrecord onjuist",
         [804] = "Lengte record is onjuist",
         [1113] = "Functiecode / zorgzwaartepakketcode ontbreekt of is onjuist (koppeltabel)",
@@ -128,6 +131,9 @@ public static class Retourcodes
         [8084] = "Debetregel is al gecrediteerd",
         [8095] = "CR/LF zonder voorafgaand record, of record zonder aansluitend CR/LF",
         [8165] = "Combinatie bericht / versie / subversie onjuist",
+        [8176] = "Prestatiedatum na de factuurdatum",
+        [8177] = "Begindatum prestatie na de factuurdatum",
+        [8178] = "Einddatum prestatie na de factuurdatum",
         [8179] = "Doorsturen toegestaan onjuist",
         [8192] = "Referentienummer niet uniek binnen het bestand",
         [8193] = "Creditregel zonder referentienummer voorgaande prestatie",
@@ -136,6 +142,7 @@ public static class Retourcodes
         [8199] = "Voorlooprecord komt meer dan eens voor",
         [8200] = "Sluitrecord komt meer dan eens voor",
         [8215] = "Berekend bedrag is niet gelijk aan aantal × tarief",
+        [8216] = "Periode overlapt een eerder goedgekeurde, niet gecrediteerde debetregel",
         [8226] = "Prestatie niet conform de (productie)afspraken",
         [8287] = "Zorgperiode valt buiten de periode van MAZ en MEZ",
         [8288] = "Declaratiejaar is afgesloten",

@@ -38,7 +38,7 @@ internal sealed class StructureChecker
     private bool _netUnknown;
 
     // The sum of 0429 with the sign ignored. Past what 9907 can hold, no AW320 total of this file can be written
-    // truthfully (a debit granted without its credit would not fit), so the file is rejected once with 0155.
+    // truthfully (a debit granted without its credit would not fit), so the file is rejected once with 0150.
     private long _grossDeclaratiebedrag;
     private bool _grossTooLarge;
 
@@ -171,6 +171,12 @@ internal sealed class StructureChecker
         CompareCount(view.AantalCommentaarrecords, _result.AantalCommentaarrecords, Retourcodes.AantalCommentaarrecordsOnjuist, "AANTAL COMMENTAARRECORDS", n);
         CompareCount(view.TotaalAantalDetailrecords, _result.TotaalAantalDetailrecords, Retourcodes.TotaalAantalDetailrecordsOnjuist, "TOTAAL AANTAL DETAILRECORDS", n);
 
+        // BER: at least one 02 and one 04, so 9906 is at least 2 even where it matches what the file holds.
+        if (view.TotaalAantalDetailrecords is >= 0 and < 2 && view.TotaalAantalDetailrecords == _result.TotaalAantalDetailrecords)
+        {
+            Fault(Retourcodes.TotaalAantalDetailrecordsOnjuist, n, $"TOTAAL AANTAL DETAILRECORDS is {view.TotaalAantalDetailrecords}, at least 2 are required");
+        }
+
         if (_netUnknown)
         {
             return;
@@ -186,7 +192,7 @@ internal sealed class StructureChecker
         var indicator = view.IndicatieDebetCredit;
         if (indicator != DebetCredit.Of(net) && !(net == 0 && indicator == DebetCredit.Debet))
         {
-            Fault(Retourcodes.IndicatieDebetCreditSluitrecordOnjuist, n, $"INDICATIE DEBET/CREDIT should be {(char)DebetCredit.Of(net)} for a net total of {net} cents");
+            Fault(Retourcodes.IndicatieDebetCreditOnjuist, n, $"INDICATIE DEBET/CREDIT should be {(char)DebetCredit.Of(net)} for a net total of {net} cents");
         }
     }
 
@@ -469,11 +475,25 @@ internal sealed class StructureChecker
 
     private void CheckPrestatieAmounts(ReadOnlySpan<byte> record, long recordNumber, ref RetourcodeSet faults)
     {
+        // BER: 0407 DOORSTUREN TOEGESTAAN is 1 whenever 0404 holds a UZOVI number, which it always does (COD954-VEKT 8179).
+        // One byte: a digit other than 1 here; a non-digit was already given 8179 by the field check (the set keeps it once).
+        if (record[P.DoorsturenToegestaan.Offset] != (byte)'1')
+        {
+            faults.Add(Retourcodes.DoorsturenToegestaanOnjuist);
+        }
+
         var dc1 = P.IndicatieDebetCredit01.Slice(record)[0];
         var dc2 = P.IndicatieDebetCredit02.Slice(record)[0];
         if (!DebetCredit.IsValid(dc1) || !DebetCredit.IsValid(dc2))
         {
             faults.Add(Retourcodes.IndicatieDebetCreditOnjuist);
+        }
+
+        // A 0429 without a sign cannot be netted: the line's own 0631 answers it, and the 99's total is not compared, so
+        // the fault of one line does not become a fault of the file (as for a 04 of the wrong length).
+        if (!DebetCredit.IsValid(dc2))
+        {
+            _netUnknown = true;
         }
 
         if (Numeric.TryParse(P.Declaratiebedrag.Slice(record), out var amount))

@@ -20,7 +20,7 @@ public sealed class FilePrepassTests
     {
         var result = await PrepassAsync(new Aw319Builder().Voorloop(v => v.Set(V.SoortBericht, "T").Set(V.Factuurnummer, "F-77")).Client(Clients.A).Z015());
 
-        Assert.Equal(new FileHeader(Aw319Builder.Instellingscode, true, Aw319Builder.January31, "F-77"), result.Header);
+        Assert.Equal(new FileHeader(Aw319Builder.Instellingscode, true, Aw319Builder.January31, "F-77", new DateOnly(2025, 2, 5)), result.Header);
         Assert.Equal(new AdjudicationContext(Aw319Builder.Received, Aw319Builder.Instellingscode, true), result.ContextFor(Aw319Builder.Received));
     }
 

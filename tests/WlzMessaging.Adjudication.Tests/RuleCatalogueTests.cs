@@ -88,16 +88,20 @@ public sealed partial class RuleCatalogueTests
     }
 
     [Fact]
-    public void The_line_rule_flags_follow_the_catalogue()
+    public void Every_line_rule_has_a_flag_of_its_own_named_by_its_id()
     {
-        var names = Enum.GetNames<LineRules>().Where(n => n != nameof(LineRules.None));
-        Assert.Equal(RuleCatalogue.LineRules.Select(r => r.Id), names);
-        for (var i = 0; i < RuleCatalogue.LineRules.Count; i++)
+        // A rule added between two others takes a free high bit, so no flag changes meaning when one is added.
+        var names = Enum.GetNames<LineRules>().Where(n => n != nameof(LineRules.None)).Order(StringComparer.Ordinal);
+        Assert.Equal(RuleCatalogue.LineRules.Select(r => r.Id).Order(StringComparer.Ordinal), names);
+        var flags = RuleCatalogue.LineRules.Select(r => (uint)Enum.Parse<LineRules>(r.Id)).ToList();
+        Assert.All(flags, f => Assert.True(System.Numerics.BitOperations.IsPow2(f)));
+        Assert.Equal(flags.Count, flags.Distinct().Count());
+        for (var i = 0; i < 19; i++)
         {
-            Assert.Equal(Enum.Parse<LineRules>(RuleCatalogue.LineRules[i].Id), (LineRules)(1u << i));
+            Assert.Equal((LineRules)(1u << i), Enum.Parse<LineRules>($"L{i + 1:D2}"));
         }
 
-        Assert.Equal(["L04", "L12", "L19"], RuleCatalogue.Of(LineRules.L19 | LineRules.L04 | LineRules.L12).Select(r => r.Id));
+        Assert.Equal(["L01a", "L04", "L12", "L12a", "L19"], RuleCatalogue.Of(LineRules.L19 | LineRules.L12a | LineRules.L04 | LineRules.L12 | LineRules.L01a).Select(r => r.Id));
     }
 
     [Fact]

@@ -87,14 +87,14 @@ public sealed class ZeroAllocationTests
                     .Line("H126", day, day, 60, 105, $"{k}H{d:D3}").Comment("opmerking")                     // approved
                     .Line("H126", day, day, 30, 105, $"{k}HC{d:D3}", credit: true, voorgaand: $"{k}H{d:D3}") // credits a line of this file
                     .Line("H126", day, day, 60, 105, $"{k}HN{d:D3}")                                         // approved again after the credit
-                    .Line("Z015", day, day, 1, 14730, $"{k}ZD{d:D3}")                                        // 8067
-                    .Line("Z015", day, day, 1, 14730, $"{k}Z{d:D3}")                                         // 8192 and 8067
+                    .Line("Z015", day, day, 1, 14730, $"{k}ZD{d:D3}")                                        // 8216
+                    .Line("Z015", day, day, 1, 14730, $"{k}Z{d:D3}")                                         // 8192 and 8216
                     .Line("H126", december, december, 60, 105, $"{k}HHC{d:D3}", credit: true, voorgaand: $"{k}HIST{d:D3}") // credits history
                     .Line("H126", day, day, 10, 105, $"{k}OUD{d:D3}")                                        // 8021
                     .Line("ZMZ01", day, day, 1, 9850, $"{k}M{d:D3}")                                         // approved for A, 8614 for D
                     .Line("Z015", day, day, 1, 14800, $"{k}T{d:D3}")                                         // 0611
                     .Line("F125", day, day, 2, 6120, $"{k}F{d:D3}")                                          // approved, or 0582 after 15 January
-                    .Line("Z015", day, day, 1, 14730, $"{k}PD{d:D3}")                                        // with the next: 8062 (and 8067)
+                    .Line("Z015", day, day, 1, 14730, $"{k}PD{d:D3}")                                        // with the next: 8062 (and 8216)
                     .Line("Z015", day, day, 1, 14730, $"{k}PC{d:D3}", credit: true, voorgaand: $"{k}PD{d:D3}");
             }
         }

@@ -231,7 +231,7 @@ public class GeneratorTests
     public async Task The_largest_default_file_reads_without_a_file_fault()
     {
         // 999,999 lines with every option at its default: the lines must add up, sign ignored, within the 11 positions
-        // of 9907, or the reader rejects the file with 0155. Streamed through a pipe, so the 506 MB are never held.
+        // of 9907, or the reader rejects the file with 0150. Streamed through a pipe, so the 506 MB are never held.
         var generator = new Aw319Generator(new Aw319GeneratorOptions { Lines = Aw319GeneratorOptions.MaxLines });
         Assert.InRange(generator.ExpectedGrossTotalCents, 1, Aw319Generator.MaxNetTotalCents);
         var pipe = new Pipe();

@@ -141,7 +141,7 @@ public sealed class Aw320ResponderTests
         var answer = await Answering.RespondAsync(file);
 
         Assert.True(answer.Summary.Rejected);
-        Assert.Equal("00010155    ", answer.At(0, 343, 354));
+        Assert.Equal("00010150    ", answer.At(0, 343, 354));
         Assert.Equal("99999999999D00000000000D", answer.At(1, 34, 57));
     }
 
@@ -235,7 +235,7 @@ public sealed class Aw320ResponderTests
         bytes[sluit + 7] = (byte)'9'; // 9902 AANTAL VERZEKERDENRECORDS 000002 -> 000092
         var aw320 = await ReadAw320Async(bytes);
 
-        Assert.Equal(["0150"], aw320.Result.FileCodes);
+        Assert.Equal(["0151"], aw320.Result.FileCodes);
     }
 
     private sealed record Aw320Read(ReadOutcome Result, List<string> Codes, List<long> Toegekend, long TotaalToegekend, DateOnly? Dagtekening);

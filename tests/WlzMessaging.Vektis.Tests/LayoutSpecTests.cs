@@ -12,16 +12,19 @@ public sealed class LayoutSpecTests
 {
     private const string Header = "| code | name | start | length | type | use | meaning |";
 
+    // specs/aw319.md adds the BER's permitted values before the meaning.
+    private const string Aw319Header = "| code | name | start | length | type | use | permitted | meaning |";
+
     private static readonly RecordType[] s_types =
         [RecordType.Voorloop, RecordType.Verzekerde, RecordType.Prestatie, RecordType.Commentaar, RecordType.Sluit];
 
     [Fact]
     public void Every_AW319_field_in_the_spec_is_in_the_code_and_the_other_way_round() =>
-        AssertSame(RepositoryRoot.Combine("specs", "aw319.md"), Aw319Layout.FieldsOf);
+        AssertSame(RepositoryRoot.Combine("specs", "aw319.md"), Aw319Layout.FieldsOf, Aw319Header);
 
     [Fact]
     public void Every_AW320_field_in_the_spec_is_in_the_code_and_the_other_way_round() =>
-        AssertSame(RepositoryRoot.Combine("specs", "aw320.md"), Aw320Layout.FieldsOf);
+        AssertSame(RepositoryRoot.Combine("specs", "aw320.md"), Aw320Layout.FieldsOf, Header);
 
     [Theory]
     [InlineData(RecordType.Voorloop)]
@@ -84,9 +87,57 @@ public sealed class LayoutSpecTests
         }
     }
 
-    private static void AssertSame(string path, Func<RecordType, IReadOnlyList<FieldSpec>> layout)
+    [Fact]
+    public void Every_permitted_value_the_spec_gives_the_reader_is_a_field_rule_and_the_other_way_round()
     {
-        var tables = MarkdownTables.BySection(path, Header);
+        var spec = PermittedByReader().ToList();
+        var code = Aw319FieldRules.All.Select(r => (r.Field, r.Permitted, Code: r.Retourcode.ToString())).ToList();
+
+        foreach (var rule in spec)
+        {
+            Assert.True(code.Contains(rule), $"specs/aw319.md: {rule} is not in Aw319FieldRules as written");
+        }
+
+        foreach (var rule in code)
+        {
+            Assert.True(spec.Contains(rule), $"Aw319FieldRules has {rule}, the permitted column of specs/aw319.md does not");
+        }
+    }
+
+    [Fact]
+    public void Every_field_of_the_AW319_has_a_permitted_cell()
+    {
+        var tables = MarkdownTables.BySection(RepositoryRoot.Combine("specs", "aw319.md"), Aw319Header);
+        foreach (var row in tables.Where(t => t.Key.StartsWith("Record ", StringComparison.Ordinal)).SelectMany(t => t.Value))
+        {
+            Assert.False(string.IsNullOrWhiteSpace(row[6]), $"{row[0]} has no permitted cell");
+            foreach (var code in System.Text.RegularExpressions.Regex.Matches(row[6], @"→ ([\d, ]+)").SelectMany(m => m.Groups[1].Value.Split(", ")))
+            {
+                Assert.True(Retourcodes.Meaning(new Retourcode(ushort.Parse(code.Trim(), CultureInfo.InvariantCulture))) is not null, $"{row[0]}: {code} is not in the catalogue");
+            }
+        }
+    }
+
+    /// <summary>Rows whose permitted cell is "values → CODE" with no catalogue rule in brackets: the reader's checks.</summary>
+    private static IEnumerable<(string Field, string Permitted, string Code)> PermittedByReader()
+    {
+        var tables = MarkdownTables.BySection(RepositoryRoot.Combine("specs", "aw319.md"), Aw319Header);
+        foreach (var row in tables.Where(t => t.Key.StartsWith("Record ", StringComparison.Ordinal)).SelectMany(t => t.Value))
+        {
+            var cell = row[6];
+            var arrow = cell.IndexOf(" → ", StringComparison.Ordinal);
+            if (arrow < 0 || cell.Contains('('))
+            {
+                continue;
+            }
+
+            yield return (row[0], cell[..arrow], cell[(arrow + 3)..]);
+        }
+    }
+
+    private static void AssertSame(string path, Func<RecordType, IReadOnlyList<FieldSpec>> layout, string header)
+    {
+        var tables = MarkdownTables.BySection(path, header);
         var sections = tables.Keys.Where(k => k.StartsWith("Record ", StringComparison.Ordinal)).ToList();
         Assert.Equal(s_types.Length, sections.Count);
         foreach (var section in sections)

@@ -8,7 +8,7 @@ namespace WlzMessaging.Storage.History;
 /// <summary>
 /// Loads, for one file, the part of a provider's history the adjudicator asks about: three set-based queries keyed by the
 /// file's own reference numbers and client/prestatie pairs, so the cost follows the file, not the store, and no query runs
-/// per line. Only approved lines of production files count (specs/rules.md, L07-L12).
+/// per line. Only lines of production files count; (a) every such line, (b) and (c) approved ones (specs/rules.md, L07-L12).
 /// </summary>
 /// <remarks>
 /// The keys go to the server by binary COPY into temporary tables of the file's transaction (dropped at its end), from the
@@ -24,14 +24,15 @@ public static class DeclarationHistoryStore
     // debit was credited is a scalar subquery with LIMIT, not EXISTS: PostgreSQL may run an EXISTS as a hashed subplan that
     // reads every credit of the provider once; a LIMIT keeps it one probe per row.
 
-    // (a) 0431s of this file already approved in an earlier production file of the provider (8021). At most one row per
-    // reference (declaration_line_reference_key is unique).
+    // (a) 0431s of this file already received in an earlier production file of the provider, approved or rejected (8021:
+    // COD954-VEKT "referentienummer niet uniek" knows no exception for a rejected line). A probe of
+    // declaration_line_received_key per reference; LIMIT 1: a rejected reference may have been sent more than once before.
     internal const string ReceivedSql = """
-        SELECT d.referentienummer
+        SELECT k.referentienummer
         FROM history_reference k
         CROSS JOIN LATERAL (
-            SELECT d.referentienummer FROM declaration_line d
-            WHERE d.provider_agb = $1 AND d.referentienummer = k.referentienummer AND d.approved AND d.production
+            SELECT 1 FROM declaration_line d
+            WHERE d.provider_agb = $1 AND d.referentienummer = k.referentienummer AND d.production
             LIMIT 1) d
         """;
 

@@ -18,6 +18,11 @@ internal static class GoldenCases
     private static readonly DateOnly Dec31 = new(2024, 12, 31);
     private static readonly DateOnly Received = Aw319Builder.Received;
 
+    // The builder's invoice date (0117) is 5 February 2025: care on these days was invoiced before it was given.
+    private static readonly DateOnly Feb1 = new(2025, 2, 1);
+    private static readonly DateOnly Feb6 = new(2025, 2, 6);
+    private static readonly DateOnly Feb7 = new(2025, 2, 7);
+
     // 0481 for a month of the prestaties of testdata/rules/reference.
     private const long Z015 = 31 * 14730;
     private const long H126 = 300 * 105;
@@ -45,6 +50,21 @@ internal static class GoldenCases
                 .Line("Z015", Jan31, Jan1, 31, 14730, "L01-2"),
             [Client(), Line("8001", Z015), Line("8007", Z015)]),
 
+        Case("L01a", new Aw319Builder().Client(Clients.A)
+                .Z015("L01a-1")
+                .Line("H126", Feb7, Feb7, 60, 105, "L01a-2"),
+            [Client(), Line("8001", Z015), Line("8176", 60 * 105)]),
+
+        Case("L01b", new Aw319Builder().Client(Clients.A)
+                .Z015("L01b-1")
+                .Line("H126", Feb6, Feb7, 120, 105, "L01b-2"),
+            [Client(), Line("8001", Z015), Line("8177 8178", 120 * 105)]),
+
+        Case("L01c", new Aw319Builder().Client(Clients.A)
+                .Z015("L01c-1")
+                .Line("H126", Feb1, Feb6, 120, 105, "L01c-2"),
+            [Client(), Line("8001", Z015), Line("8178", 120 * 105)]),
+
         Case("L02", new Aw319Builder().Client(Clients.A)
                 .Z015("L02-1")
                 .Line("H126", Jan1, Jan31, 300, 105, "L02-2", edit: l => l.Set(P.AanduidingPrestatiecodelijst, 56)),
@@ -64,6 +84,11 @@ internal static class GoldenCases
                 .Z015("L05-1")
                 .Line("H126", Jan1, Jan31, 300, 105, "L05-2", edit: l => l.Set(P.Declaratiebedrag, H126 - 5)),
             [Client(), Line("8001", Z015), Line("8215", H126)]),
+
+        Case("L05a", new Aw319Builder().Client(Clients.A)
+                .Z015("L05a-1")
+                .Line("H126", Jan1, Jan31, 300, 105, "L05a-2", edit: l => l.Set(P.IndicatieDebetCredit01, "C")),
+            [Client(), Line("8001", Z015), Line("0631", H126)]),
 
         Case("L06", new Aw319Builder()
                 .Client(Clients.A).Z015("L06-DUBBEL")
@@ -96,9 +121,14 @@ internal static class GoldenCases
             [Client(), Line("8062", Z015), Line("8062", -Z015), Client(), Line("8001", Z015)]),
 
         Case("L12", new Aw319Builder()
-                .Client(Clients.A).Line("Z015", Jan15, Jan31, 17, 14730, "L12-1")
-                .Client(Clients.D).Z015("L12-2").Line("Z015", Jan15, Jan15, 1, 14730, "L12-3"),
-            [Client(), Line("8067", 17 * 14730), Client(), Line("8001", Z015), Line("8067", 14730)], history: new History().ApprovedJanuaryZ015("L12-OUD")),
+                .Client(Clients.A).Z015("L12-1")
+                .Client(Clients.D).Z015("L12-2"),
+            [Client(), Line("8067", Z015), Client(), Line("8001", Z015)], history: new History().ApprovedJanuaryZ015("L12-OUD")),
+
+        Case("L12a", new Aw319Builder()
+                .Client(Clients.A).Line("Z015", Jan15, Jan31, 17, 14730, "L12a-1")
+                .Client(Clients.D).Z015("L12a-2").Line("Z015", Jan15, Jan15, 1, 14730, "L12a-3"),
+            [Client(), Line("8216", 17 * 14730), Client(), Line("8001", Z015), Line("8216", 14730)], history: new History().ApprovedJanuaryZ015("L12a-OUD")),
 
         Case("L13", new Aw319Builder().Client(Clients.A)
                 .Line("Z015", Dec1, Dec31, 31, 14250, "L13-1")
@@ -163,14 +193,16 @@ internal static class GoldenCases
             .Z015("M-06", edit: l => l.Set(P.Declaratiebedrag, Z015 + 1))                                         // L05
             .Line("Z015", Jan1, Jan31, 31, 14800, "M-07")                                                         // L19
             .Z015("M-01").Comment("goedgekeurd")                                                                  // approved
-            .Line("Z015", Jan15, Jan31, 17, 14730, "M-08").Comment("afgekeurd")                                   // L12 (this file)
-            .Line("H126", Jan1, Jan31, 300, 105, "M-09")                                                          // L12 (history)
+            .Line("Z015", Jan15, Jan31, 17, 14730, "M-08").Comment("afgekeurd")                                   // L12a (this file)
+            .Line("H126", Jan1, Jan31, 300, 105, "M-09")                                                          // L12 (history, identical)
             .Line("H126", Jan1, Jan31, 300, 105, "M-10", credit: true, voorgaand: "M-HIST")                       // approved credit
             .Line("H126", Jan1, Jan31, 300, 105, "M-11")                                                          // approved after it
             .Line("ZMZ01", Jan1, Jan31, 31, 9900, "M-13")                                                         // L18
             .Line("ZMZ01", Jan1, Jan31, 31, 9850, "M-12")                                                         // approved
             .Line("Z025", Jan1, Jan31, 31, 16410, "M-14")                                                         // L16
             .Line("F125", Jan1, Jan31, 31, 6120, "M-15")                                                          // L03
+            .Line("H126", Feb7, Feb7, 60, 105, "M-28")                                                            // L01a
+            .Line("H126", Feb6, Feb7, 120, 105, "M-29")                                                           // L01b, L01c
             .Client(Clients.D)
             .Z015("M-01")                                                                                         // L06
             .Z015("M-OUD")                                                                                        // L07
@@ -185,7 +217,8 @@ internal static class GoldenCases
             .Z015("M-23")                                                                                         // approved
             .Client(Clients.C).Z015("M-25")                                                                       // L14
             .Client(Clients.B).Z015("M-26")                                                                       // L15
-            .Line("Z015", Jan1, Jan15, 15, 14730, "M-27");                                                        // approved
+            .Line("Z015", Jan1, Jan15, 15, 14730, "M-27")                                                         // approved
+            .Line("H126", Jan1, Jan15, 150, 105, "M-30", edit: l => l.Set(P.IndicatieDebetCredit01, "C"));         // L05a
 
         return Case("mixed", file,
         [
@@ -200,7 +233,7 @@ internal static class GoldenCases
             Line("8215", Z015),
             Line("0611", Z015),
             Line("8001", Z015), Comment(),
-            Line("8067", 17 * 14730), Comment("8002"),
+            Line("8216", 17 * 14730), Comment("8002"),
             Line("8067", H126),
             Line("8001", -H126),
             Line("8001", H126),
@@ -208,6 +241,8 @@ internal static class GoldenCases
             Line("8001", Zmz01),
             Line("8226", 31 * 16410),
             Line("0582", 31 * 6120),
+            Line("8176", 60 * 105),
+            Line("8177 8178", 120 * 105),
             Client(),
             Line("8192", Z015),
             Line("8021", Z015),
@@ -221,7 +256,7 @@ internal static class GoldenCases
             Line("0611", 31 * 13450),
             Line("8001", Z015),
             Client(), Line("8290", Z015),
-            Client(), Line("8287", Z015), Line("8001", 15 * 14730),
+            Client(), Line("8287", Z015), Line("8001", 15 * 14730), Line("0631", 150 * 105),
         ], history);
     }
 

@@ -48,7 +48,7 @@ public sealed class AgreementAndTariffRuleTests
     {
         // Client A: one beschikking through 30 June, the next from 1 July; a line across the change has neither wholly.
         var judged = await Judgement.RunAsync(
-            new Aw319Builder().Client(Clients.A).Line("ZMZ01", new DateOnly(2025, 6, 20), new DateOnly(2025, 7, 10), 21, 9850),
+            new Aw319Builder().Invoiced(new DateOnly(2025, 8, 1)).Client(Clients.A).Line("ZMZ01", new DateOnly(2025, 6, 20), new DateOnly(2025, 7, 10), 21, 9850),
             received: new DateOnly(2025, 8, 1));
 
         judged.Line.FiresOnly(LineRules.L17);
@@ -78,7 +78,7 @@ public sealed class AgreementAndTariffRuleTests
     {
         // From July the beschikking's tariff is 10240, while the contracted ZMZ01 tariff stays 9850.
         var judged = await Judgement.RunAsync(
-            new Aw319Builder().Client(Clients.A).Line("ZMZ01", new DateOnly(2025, 7, 1), new DateOnly(2025, 7, 31), 31, 10240),
+            new Aw319Builder().Invoiced(new DateOnly(2025, 8, 5)).Client(Clients.A).Line("ZMZ01", new DateOnly(2025, 7, 1), new DateOnly(2025, 7, 31), 31, 10240),
             received: new DateOnly(2025, 8, 5));
 
         judged.Line.IsApproved();

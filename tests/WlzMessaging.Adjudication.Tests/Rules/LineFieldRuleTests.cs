@@ -22,9 +22,11 @@ public sealed class LineFieldRuleTests
     public async Task L01_fires_when_the_end_date_lies_after_the_received_date()
     {
         var judged = await Judgement.RunAsync(
-            new Aw319Builder().Client(Clients.A).Line("Z015", new DateOnly(2025, 2, 1), Aw319Builder.Received.AddDays(1), 11, 14730));
+            new Aw319Builder().Invoiced(Aw319Builder.Received).Client(Clients.A).Line("Z015", new DateOnly(2025, 2, 1), Aw319Builder.Received.AddDays(1), 11, 14730));
 
-        judged.Line.FiresOnly(LineRules.L01);
+        // The end date lies after the invoice date too (L01c); L01 is the rule of this test.
+        judged.Line.Fires(LineRules.L01);
+        Assert.Equal(LineRules.L01 | LineRules.L01c, judged.Line.Fired);
     }
 
     [Fact]
@@ -41,7 +43,7 @@ public sealed class LineFieldRuleTests
     public async Task L01_is_silent_for_care_up_to_and_including_the_received_date()
     {
         var judged = await Judgement.RunAsync(
-            new Aw319Builder().Client(Clients.A).Line("Z015", new DateOnly(2025, 2, 1), Aw319Builder.Received, 10, 14730));
+            new Aw319Builder().Invoiced(Aw319Builder.Received).Client(Clients.A).Line("Z015", new DateOnly(2025, 2, 1), Aw319Builder.Received, 10, 14730));
 
         judged.Line.IsApproved();
     }
@@ -141,11 +143,62 @@ public sealed class LineFieldRuleTests
     }
 
     [Fact]
-    public async Task L05_fires_when_the_two_debit_credit_indicators_differ()
+    public async Task L05a_fires_with_0631_not_8215_when_the_two_debit_credit_indicators_differ()
     {
+        // On today's main this line got 8215 (amount), a code that says nothing about the sign.
         var judged = await Judgement.RunAsync(new Aw319Builder().Client(Clients.A).Z015(edit: l => l.Set(P.IndicatieDebetCredit01, "C")));
 
-        judged.Line.FiresOnly(LineRules.L05);
+        judged.Line.FiresOnly(LineRules.L05a);
+        judged.Line.HasCodes("0631");
+    }
+
+    [Fact]
+    public async Task L05a_leaves_an_indicator_that_is_neither_D_nor_C_to_the_reader()
+    {
+        var judged = await Judgement.RunAsync(new Aw319Builder().Client(Clients.A).Z015(edit: l => l.Raw(P.IndicatieDebetCredit01, "X")));
+
+        Assert.Equal(LineRules.None, judged.Line.Fired);
+        judged.Line.HasCodes("0631");
+        Assert.False(judged.Line.Approved);
+    }
+
+    [Fact]
+    public async Task L01a_fires_with_8176_for_a_line_of_one_day_after_the_invoice_date()
+    {
+        var day = new DateOnly(2025, 2, 7);
+        var judged = await Judgement.RunAsync(new Aw319Builder().Client(Clients.A).Line("H126", day, day, 60, 105));
+
+        judged.Line.FiresOnly(LineRules.L01a);
+        judged.Line.HasCodes("8176");
+    }
+
+    [Fact]
+    public async Task L01b_and_L01c_fire_with_8177_and_8178_for_a_period_that_begins_after_the_invoice_date()
+    {
+        var judged = await Judgement.RunAsync(new Aw319Builder().Client(Clients.A).Line("H126", new DateOnly(2025, 2, 6), new DateOnly(2025, 2, 7), 60, 105));
+
+        Assert.Equal(LineRules.L01b | LineRules.L01c, judged.Line.Fired);
+        judged.Line.HasCodes("8177 8178");
+        Assert.False(judged.Line.Approved);
+    }
+
+    [Fact]
+    public async Task L01c_fires_alone_with_8178_for_a_period_that_ends_after_the_invoice_date()
+    {
+        var judged = await Judgement.RunAsync(new Aw319Builder().Client(Clients.A).Line("H126", new DateOnly(2025, 2, 1), new DateOnly(2025, 2, 6), 60, 105));
+
+        judged.Line.FiresOnly(LineRules.L01c);
+    }
+
+    [Fact]
+    public async Task L01a_to_L01c_are_silent_for_care_up_to_and_including_the_invoice_date()
+    {
+        var invoiced = new DateOnly(2025, 2, 5);
+        var oneDay = await Judgement.RunAsync(new Aw319Builder().Client(Clients.A).Line("H126", invoiced, invoiced, 60, 105));
+        var period = await Judgement.RunAsync(new Aw319Builder().Client(Clients.A).Line("H126", new DateOnly(2025, 2, 1), invoiced, 60, 105));
+
+        oneDay.Line.IsApproved();
+        period.Line.IsApproved();
     }
 
     [Fact]

@@ -54,6 +54,9 @@ internal sealed class Aw319Builder
             .Set(V.Valutacode, "EUR");
     }
 
+    /// <summary>Sets 0117 DAGTEKENING FACTUUR (by default 5 February 2025, before <see cref="Received"/>).</summary>
+    public Aw319Builder Invoiced(DateOnly dagtekening) => Voorloop(v => v.Set(V.DagtekeningFactuur, dagtekening));
+
     public Aw319Builder Voorloop(Action<TestRecord> edit)
     {
         edit(_voorloop);

@@ -10,7 +10,7 @@ namespace WlzMessaging.Host.Tests.Processing;
 /// <summary>
 /// The adjudicator's history across files, end to end through <c>wlz reference import</c> and <c>wlz process</c> on a real
 /// PostgreSQL: a debit approved in January's file is credited in a later file, and a second debit for care already paid
-/// is refused as declared before (8067).
+/// is refused as declared before (8067); a reference already sent, even on a rejected line, is not unique (8021).
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class HistoryAcrossFilesTests(PostgresFixture fixture) : DatabaseTest(fixture)
@@ -74,5 +74,36 @@ public sealed class HistoryAcrossFilesTests(PostgresFixture fixture) : DatabaseT
         Assert.Equal(
             [new DateOnly(2025, 1, 31), new DateOnly(2025, 1, 31)],
             (await db.QueryAsync<DateOnly>("SELECT period_end FROM vektis_file ORDER BY id")).ToList());
+    }
+    [Fact]
+    public async Task A_reference_of_a_line_rejected_in_an_earlier_file_is_answered_8021_when_sent_again()
+    {
+        // January's ZZP line at a tariff one cent off is rejected (0611); the provider then sends the corrected line under
+        // the same reference. COD954-VEKT's 8021 knows no exception for a rejected line: on main it was approved.
+        var january = SampleAw319.Files[0];
+        var zzp = january.Clients[0].Lines[0];
+        var wrong = january with { Clients = [january.Clients[0] with { Lines = [zzp with { Tarief = zzp.Tarief + 1 }] }] };
+        var again = january with
+        {
+            FileName = "de-linde-2025-01-opnieuw.aw319",
+            Factuurnummer = "DL2025-0003",
+            Clients = [january.Clients[0] with { Lines = [zzp] }],
+        };
+        Directory.CreateDirectory(Temp.File("in"));
+        var first = Temp.File("in/" + wrong.FileName);
+        var second = Temp.File("in/" + again.FileName);
+        await File.WriteAllBytesAsync(first, SampleAw319.Build(wrong));
+        await File.WriteAllBytesAsync(second, SampleAw319.Build(again));
+        var connection = Database.ConnectionString;
+
+        Assert.Equal(ExitCodes.Ok, (await Wlz.RunAsync(["reference", "import", RepositoryRoot.Combine("testdata", "reference"), "--connection", connection])).ExitCode);
+        Assert.Equal(ExitCodes.Ok, (await Wlz.RunAsync(["process", first, "--out", Temp.File("out"), "--received", "2025-02-10", "--connection", connection])).ExitCode);
+        Assert.Equal(ExitCodes.Ok, (await Wlz.RunAsync(["process", second, "--out", Temp.File("out"), "--received", "2025-02-20", "--connection", connection])).ExitCode);
+
+        var rejected = (await Aw319Files.AnsweredLinesAsync(Temp.File("out/" + wrong.FileName.Replace(".aw319", ".aw320", StringComparison.Ordinal)))).Values.Single();
+        Assert.Equal(Retourcodes.TariefOnjuist.Value, rejected.Code);
+        var resent = (await Aw319Files.AnsweredLinesAsync(Temp.File("out/" + again.FileName.Replace(".aw319", ".aw320", StringComparison.Ordinal)))).Values.Single();
+        Assert.Equal(Retourcodes.ReferentienummerNietUniek.Value, resent.Code);
+        Assert.Equal(0, resent.Toegekend);
     }
 }

@@ -108,7 +108,7 @@ public sealed class ReaderDetailTests
         Assert.Equal(field.FaultCode, record.Faults[0]);
 
         // A line amount that cannot be read cannot add up to the 99's total: only that one reaches the file.
-        Assert.Equal(code == "0429" ? ["0155"] : [], read.FileCodes);
+        Assert.Equal(code == "0429" ? ["0150"] : [], read.FileCodes);
     }
 
     [Theory]
@@ -164,6 +164,21 @@ public sealed class ReaderDetailTests
 
         Assert.Empty(read.FileCodes);
         Assert.Equal([$"{DebitLine + 1}:0631"], read.RecordCodes);
+    }
+
+    [Fact]
+    public async Task A_credit_line_without_a_sign_gets_0631_on_the_line_and_the_file_is_not_rejected_for_its_total()
+    {
+        // On today's main the line's 0429 counted as a debit, the 99's net total (which subtracted it) no longer matched,
+        // and the whole file was rejected with a sluitrecord code.
+        var file = Aw319FileBuilder.Standard();
+        var credit = file.Records.FindIndex(r => r.Type == RecordType.Prestatie && r.Get(P.IndicatieDebetCredit02) == "C");
+        Assert.True(credit > 0);
+        file.Edit(credit, r => r.Raw(P.IndicatieDebetCredit02, " "));
+        var read = await Reading.ReadAsync(file);
+
+        Assert.Empty(read.FileCodes);
+        Assert.Equal([$"{credit + 1}:0631"], read.RecordCodes);
     }
 
     [Fact]

@@ -171,6 +171,11 @@ internal static class StructureOracle
                         {
                             return $"record {i + 1}: D/C";
                         }
+
+                        if (Get(r, "04", "0407") != "1")
+                        {
+                            return $"record {i + 1}: doorsturen toegestaan is not 1";
+                        }
                     }
 
                     break;
@@ -228,7 +233,7 @@ internal static class StructureOracle
     private static Dictionary<string, Dictionary<string, (int, int, string, string)>> Load()
     {
         var tables = MarkdownTables.BySection(
-            RepositoryRoot.Combine("specs", "aw319.md"), "| code | name | start | length | type | use | meaning |");
+            RepositoryRoot.Combine("specs", "aw319.md"), "| code | name | start | length | type | use | permitted | meaning |");
         return tables.Where(t => t.Key.StartsWith("Record ", StringComparison.Ordinal)).ToDictionary(
             t => t.Key.Split(' ')[1],
             t => t.Value.ToDictionary(
