@@ -14,6 +14,7 @@ rm -rf "$work"
 mkdir -p "$work"
 
 rows=0
+seconds=()
 printf '%-9s %8s %8s %8s %9s %9s %8s %8s %10s %9s\n' file lines file_s wall_s lines/s prepare_s cpu_s peak_MiB store_rows approved
 for m in 01 02 03 04 05 06 07 08 09 10 11 12; do
   "${wlz[@]}" generate --out "$work/in/2025-$m.aw319" --lines "$lines" --seed 7 --month "2025-$m" \
@@ -25,7 +26,10 @@ for m in 01 02 03 04 05 06 07 08 09 10 11 12; do
   rows=$((rows + lines))
   rate=$(echo "$lines / $file_s" | bc)
   printf '%-9s %8s %8s %8s %9s %9s %8s %8s %10s %9s\n' "2025-$m" "$lines" "$file_s" "$wall_s" "$rate" "$prepare_s" "$cpu_s" "$peak_mib" "$rows" "$approved"
-  [ "$m" = 01 ] && first=$file_s
+  [ "$m" = 01 ] && { first=$file_s; first_cpu=$cpu_s; }
+  seconds+=("$file_s")
   rm -f "$work/in/2025-$m.aw319"
 done
-echo "month 12 / month 1 (file seconds): $(echo "scale=2; $file_s / $first" | bc)"
+median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
+echo "month 12 / month 1: file seconds $(echo "scale=2; $file_s / $first" | bc), CPU of wlz $(echo "scale=2; $cpu_s / $first_cpu" | bc)"
+echo "median of months 10-12 / median of months 1-3 (file seconds, less noisy): $(echo "scale=2; $(median "${seconds[@]:9:3}") / $(median "${seconds[@]:0:3}")" | bc)"
