@@ -65,7 +65,10 @@ public sealed class FundingCalculator
             .Order(StringComparer.Ordinal)
             .ToArray();
 
-        return new FundingRun(runDate, runs, unknown);
+        return new FundingRun(runDate, runs, unknown)
+        {
+            Protocols = [ProtocolUse.Of(_settings.ProtocolFor(runDate.Year - 1)), ProtocolUse.Of(_settings.ProtocolFor(runDate.Year))],
+        };
     }
 
     private ProviderRun CalculateProvider(
@@ -80,27 +83,29 @@ public sealed class FundingCalculator
     {
         var payable = new List<FundingItem>();
 
-        if (FundingCalendar.IsWerkvoorschotRun(runDate) && provider.Regime == Regime.Werkvoorschot)
+        var thisYear = _settings.ProtocolFor(runDate.Year);
+        if (thisYear.PaysWerkvoorschot(runDate, provider.Regime))
         {
             var jaarafspraak = jaarafspraken.InForce(provider.Agb, runDate.Year, runDate);
-            AddUnlessZero(payable, ItemKind.Werkvoorschot, runDate.Year, _settings.Werkvoorschot(jaarafspraak));
+            AddUnlessZero(payable, ItemKind.Werkvoorschot, runDate.Year, thisYear.Werkvoorschot(jaarafspraak));
         }
 
         var figures = new List<ProductionFigures>();
-        foreach (var year in FundingCalendar.ProductionYears(runDate))
+        foreach (var year in _settings.Protocols.ProductionYears(runDate))
         {
+            var protocol = _settings.ProtocolFor(year);
             var yearFigures = new ProductionFigures
             {
                 Year = year,
                 JaarafspraakCents = jaarafspraken.InForce(provider.Agb, year, runDate),
                 ElapsedMonths = FundingCalendar.ElapsedMonths(year, runDate),
-                NonExempt = Counted(year, runDate, exempt: false, provider, production, mndp, corrections),
-                Exempt = Counted(year, runDate, exempt: true, provider, production, mndp, corrections),
+                NonExempt = Counted(protocol, runDate, exempt: false, provider, production, mndp, corrections),
+                Exempt = Counted(protocol, runDate, exempt: true, provider, production, mndp, corrections),
                 PaidBeforeCents = history.Where(i => i.Year == year && i.CountsAs(ItemKind.Productie)).Sum(i => i.AmountCents),
             };
             figures.Add(yearFigures);
             AddUnlessZero(payable, ItemKind.Productie, year, yearFigures.ItemCents);
-            AddUnlessZero(payable, ItemKind.VerrekeningWerkvoorschot, year, SettlementItem(year, runDate, history));
+            AddUnlessZero(payable, ItemKind.VerrekeningWerkvoorschot, year, SettlementItem(protocol, runDate, history));
         }
 
         var ordered = payable.OrderBy(i => i.Year).ThenBy(i => i.Kind).ToArray();
@@ -120,8 +125,8 @@ public sealed class FundingCalculator
     }
 
     /// <summary>Pc(D) or Px(D): lines received, MNDP submitted and tariff corrections dated before the run.</summary>
-    private ProductionBreakdown Counted(
-        int year,
+    private static ProductionBreakdown Counted(
+        AdvanceProtocol protocol,
         DateOnly runDate,
         bool exempt,
         Provider provider,
@@ -129,18 +134,19 @@ public sealed class FundingCalculator
         IEnumerable<MndpAmount> mndp,
         IEnumerable<TariffCorrection> corrections)
     {
+        var year = protocol.Year;
         var lines = production
             .Where(p => p.Year == year && p.ReceivedOn < runDate)
             .Sum(p => exempt ? p.ExemptCents : p.NonExemptCents);
 
         // Checked here as well as in MndpValidation: the amounts may have been accepted before the crisisafspraak ended.
-        var fromMndp = provider.Crisisafspraak
-            ? mndp.Where(m => m.Year == year && m.IngediendOp < runDate && _settings.IsExempt(m.Prestatiecode) == exempt)
+        var fromMndp = protocol.CountsMndp(provider)
+            ? mndp.Where(m => m.Year == year && m.IngediendOp < runDate && protocol.IsExempt(m.Prestatiecode) == exempt)
                 .Sum(m => m.AmountCents)
             : 0;
 
         var fromCorrections = corrections
-            .Where(c => c.Year == year && c.CountsFrom <= runDate && _settings.IsExempt(c.Prestatiecode) == exempt)
+            .Where(c => c.Year == year && c.CountsFrom <= runDate && protocol.IsExempt(c.Prestatiecode) == exempt)
             .Sum(c => c.AmountCents);
 
         return new ProductionBreakdown(lines, fromMndp, fromCorrections);
@@ -151,11 +157,12 @@ public sealed class FundingCalculator
     /// actually paid (corrections included) is due for settlement in its run of the next year. Normally that is −W in January
     /// and −W in February; a settlement an operator held back comes back in the next run, up to the final run.
     /// </summary>
-    private static long SettlementItem(int year, DateOnly runDate, PaidItem[] history)
+    private static long SettlementItem(AdvanceProtocol protocol, DateOnly runDate, PaidItem[] history)
     {
+        var year = protocol.Year;
         var due = -history
             .Where(i => i.Year == year && i.CountsAs(ItemKind.Werkvoorschot)
-                && FundingCalendar.SettlementRun(year, i.RunDate) <= runDate)
+                && protocol.SettlementRun(i.RunDate) <= runDate)
             .Sum(i => i.AmountCents);
         var settled = history
             .Where(i => i.Year == year && i.CountsAs(ItemKind.VerrekeningWerkvoorschot))

@@ -11,4 +11,10 @@ public sealed record FundingRun(DateOnly RunDate, IReadOnlyList<ProviderRun> Pro
         ?? throw new KeyNotFoundException($"Provider {agb} is not in the run of {RunDate:yyyy-MM-dd}.");
 
     public long TotalPaymentCents => Providers.Sum(p => p.PaymentCents);
+
+    /// <summary>
+    /// The protocols the run computed with, as "vgz-wlz 2024 v1" per year (the year before the run's and the run's own):
+    /// recorded with the run, so a protocol changed afterwards is seen not to be the one the run used.
+    /// </summary>
+    public IReadOnlyList<ProtocolUse> Protocols { get; init; } = [];
 }

@@ -1,30 +1,19 @@
-using System.Collections.Frozen;
-
 namespace WlzMessaging.Funding;
 
-/// <summary>Configuration of the funding rules (configuration, not reference data).</summary>
+/// <summary>
+/// Configuration of the funding rules: the zorgkantoor's protocols, one per year (<see cref="ProtocolBook"/>). Every number
+/// the rules take from a protocol (werkvoorschot factor and months, exempt prestaties, MNDP, production and settlement runs)
+/// is read from the protocol of the year being computed.
+/// </summary>
 public sealed record FundingSettings
 {
-    /// <summary>The protocol's settings: exempt M001, M002, I001, I002, ZMZ01 and a werkvoorschot factor of 100/98.</summary>
+    /// <summary>The VGZ Bevoorschottingsprotocol Wlz 2024, for every year (carried over to years without a file).</summary>
     public static FundingSettings Default { get; } = new();
 
-    /// <summary>
-    /// Prestaties that are never capped: extreme costs of medicines and material (M001, M002), forced move (I001, I002) and
-    /// Meerzorg (ZMZ01) (protocol, March–December point 3).
-    /// </summary>
-    public IReadOnlySet<string> ExemptPrestaties { get; init; } =
-        new[] { "M001", "M002", "I001", "I002", "ZMZ01" }.ToFrozenSet(StringComparer.Ordinal);
+    public ProtocolBook Protocols { get; init; } = ProtocolBook.Default;
 
-    /// <summary>The werkvoorschot is J × numerator / denominator / 12: 100/98 by the protocol.</summary>
-    public int WerkvoorschotNumerator { get; init; } = 100;
+    /// <summary>Settings of one protocol (carried over to the other years).</summary>
+    public static FundingSettings With(AdvanceProtocol protocol) => new() { Protocols = new ProtocolBook([protocol]) };
 
-    public int WerkvoorschotDenominator { get; init; } = 98;
-
-    public bool IsExempt(string prestatiecode) => ExemptPrestaties.Contains(prestatiecode);
-
-    /// <summary>W = J × 100 / 98 / 12, rounded once to whole cents, half away from zero.</summary>
-    public long Werkvoorschot(long jaarafspraakCents) =>
-        CentsArithmetic.DivideRounded(
-            (Int128)jaarafspraakCents * WerkvoorschotNumerator,
-            (Int128)WerkvoorschotDenominator * 12);
+    public AdvanceProtocol ProtocolFor(int year) => Protocols.For(year);
 }

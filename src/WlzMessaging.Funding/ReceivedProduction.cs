@@ -8,7 +8,7 @@ namespace WlzMessaging.Funding;
 /// <remarks>
 /// Shaped for a SQL aggregate: one row per provider, year and received day (or calendar month, keyed by its first day),
 /// with <c>sum(amount) filter (where not prestatiecode = any(@exempt))</c> and <c>… filter (where … = any(@exempt))</c>,
-/// where @exempt is <see cref="FundingSettings.ExemptPrestaties"/>. A run on D counts a bucket when
+/// where @exempt is the year's <see cref="AdvanceProtocol.ExemptPrestaties"/>. A run on D counts a bucket when
 /// <paramref name="ReceivedOn"/> &lt; D; since runs fall on the first of a month, a month bucket keyed by its first day is
 /// counted exactly by the runs after that month.
 /// </remarks>

@@ -13,6 +13,12 @@ public sealed record YearStatement
     /// <summary>Whether the final run (1 April of the next year) is included: then nothing of the year changes any more.</summary>
     public required bool IsFinal { get; init; }
 
+    /// <summary>The date of the year's final run (the nacalculatie), as the protocol of the year names it.</summary>
+    public DateOnly FinalRun { get; init; }
+
+    /// <summary>The protocols the runs of the statement were computed with (from the stored runs), oldest run first.</summary>
+    public IReadOnlyList<string> Protocols { get; init; } = [];
+
     /// <summary>The run whose figures are shown: the final run, or the latest so far; null when no run had a production item yet.</summary>
     public required DateOnly? FiguresOfRun { get; init; }
 

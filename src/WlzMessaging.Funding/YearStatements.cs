@@ -7,8 +7,14 @@ public static class YearStatements
     /// The statement of <paramref name="year"/> from the runs of one provider (approved, after review). Runs after the final
     /// run have no items of the year; they only move its open recovery.
     /// </summary>
-    public static YearStatement Build(int year, IEnumerable<ProviderRun> runsOfProvider)
+    public static YearStatement Build(int year, IEnumerable<ProviderRun> runsOfProvider) =>
+        Build(FundingSettings.Default.ProtocolFor(year), runsOfProvider);
+
+    /// <summary>The statement of the protocol's year, whose final run the protocol names.</summary>
+    public static YearStatement Build(AdvanceProtocol protocol, IEnumerable<ProviderRun> runsOfProvider)
     {
+        ArgumentNullException.ThrowIfNull(protocol);
+        var year = protocol.Year;
         var runs = runsOfProvider.OrderBy(r => r.RunDate).ToArray();
         if (runs.Length == 0)
         {
@@ -22,7 +28,7 @@ public static class YearStatements
         }
 
         var items = runs.SelectMany(r => r.Items).Where(i => i.Year == year).ToArray();
-        var finalRunDate = FundingCalendar.FinalRun(year);
+        var finalRunDate = protocol.FinalRun;
         var finalRun = runs.FirstOrDefault(r => r.RunDate == finalRunDate);
         var (figuresRun, figures) = runs
             .Where(r => r.RunDate <= finalRunDate)
@@ -42,6 +48,7 @@ public static class YearStatements
             Agb = agb,
             Year = year,
             IsFinal = finalRun is not null,
+            FinalRun = finalRunDate,
             FiguresOfRun = figuresRun?.RunDate,
             JaarafspraakCents = figures?.JaarafspraakCents ?? 0,
             NonExemptProductionCents = figures?.NonExempt.TotalCents ?? 0,

@@ -43,20 +43,20 @@ public sealed class CentsArithmeticTests
     public void A_werkvoorschot_of_exactly_half_a_cent_rounds_up()
     {
         // 100,000,131 × 100 / 1176 = 8,503,412.5 exactly.
-        Assert.Equal(8_503_413, FundingSettings.Default.Werkvoorschot(100_000_131));
+        Assert.Equal(8_503_413, AdvanceProtocolReader.Vgz2024.Werkvoorschot(100_000_131));
     }
 
     [Fact]
     public void A_werkvoorschot_just_below_half_a_cent_rounds_down()
     {
         // 100,000,130 × 100 / 1176 = 8,503,412.41…
-        Assert.Equal(8_503_412, FundingSettings.Default.Werkvoorschot(100_000_130));
+        Assert.Equal(8_503_412, AdvanceProtocolReader.Vgz2024.Werkvoorschot(100_000_130));
     }
 
     [Fact]
     public void The_2025_werkvoorschot_of_J_126_000_000_is_10_714_286()
     {
-        Assert.Equal(10_714_286, FundingSettings.Default.Werkvoorschot(126_000_000));
+        Assert.Equal(10_714_286, AdvanceProtocolReader.Vgz2024.Werkvoorschot(126_000_000));
     }
 
     [Fact]
@@ -74,10 +74,10 @@ public sealed class CentsArithmeticTests
     }
 
     [Fact]
-    public void A_different_werkvoorschot_factor_is_taken_from_the_settings()
+    public void A_different_werkvoorschot_factor_is_taken_from_the_protocol()
     {
-        var settings = FundingSettings.Default with { WerkvoorschotNumerator = 1, WerkvoorschotDenominator = 1 };
+        var protocol = AdvanceProtocolReader.Vgz2024 with { WerkvoorschotFactor = new Fraction(1, 1) };
 
-        Assert.Equal(10_000_000, settings.Werkvoorschot(120_000_000));
+        Assert.Equal(10_000_000, protocol.Werkvoorschot(120_000_000));
     }
 }

@@ -98,9 +98,10 @@ public sealed class TariffCorrectionTests
     }
 
     [Fact]
-    public void The_exempt_prestaties_come_from_the_settings()
+    public void The_exempt_prestaties_come_from_the_protocol()
     {
-        var settings = FundingSettings.Default with { ExemptPrestaties = new HashSet<string>(StringComparer.Ordinal) { "Z015" } };
+        var settings = FundingSettings.With(
+            AdvanceProtocolReader.Vgz2024 with { ExemptPrestaties = new HashSet<string>(StringComparer.Ordinal) { "Z015" } });
         var inputs = Build.Inputs() with
         {
             TariffCorrections = [new TariffCorrection(Agb, 2024, "Z015", Day.Of("2024-06-01"), 20_000, 20_400, 100, 40_000)],

@@ -8,7 +8,7 @@ public sealed class WorkedExampleTests
     [Fact]
     public void The_werkvoorschot_of_J_120_000_000_is_10_204_082()
     {
-        Assert.Equal(10_204_082, FundingSettings.Default.Werkvoorschot(120_000_000));
+        Assert.Equal(10_204_082, AdvanceProtocolReader.Vgz2024.Werkvoorschot(120_000_000));
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed class AdvanceRunCommand : Command
         [
             OptionSpec.Value("date", "YYYY-MM-DD", "the run date: the first of a month", required: true),
             OutputFormats.Option,
+            ProtocolFiles.Option,
             .. StorageOptions.Options,
         ],
         Details = """

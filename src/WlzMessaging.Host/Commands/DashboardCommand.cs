@@ -1,5 +1,6 @@
 using System.Globalization;
 using WlzMessaging.Host.Cli;
+using WlzMessaging.Host.Funding;
 using WlzMessaging.Host.Operations;
 using WlzMessaging.Host.Operations.Dashboard;
 
@@ -20,6 +21,7 @@ public sealed class DashboardCommand : Command
         [
             OptionSpec.Value("urls", "URLS", $"where to listen, ';' between several (default {DefaultUrls}; port 0 picks a free port)"),
             OptionSpec.Value("window", "HOURS", "per provider and per retourcode: files finished in the last HOURS (default 24)"),
+            ProtocolFiles.Option,
             .. StorageOptions.Options,
         ],
         Details = """
@@ -49,7 +51,7 @@ public sealed class DashboardCommand : Command
         DashboardServer server;
         try
         {
-            server = await DashboardServer.StartAsync(urls, database.DataSource, new DashboardOptions { Window = TimeSpan.FromHours(window) }, cancellationToken);
+            server = await DashboardServer.StartAsync(urls, database.DataSource, new DashboardOptions { Window = TimeSpan.FromHours(window), Funding = ProtocolFiles.Resolve(args) }, cancellationToken);
         }
         catch (Exception e) when (e is IOException or InvalidOperationException)
         {

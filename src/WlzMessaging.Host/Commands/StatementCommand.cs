@@ -18,6 +18,7 @@ public sealed class StatementCommand : Command
             OptionSpec.Value("agb", "AGB", "the provider", required: true),
             OptionSpec.Value("year", "YYYY", "the year", required: true),
             OutputFormats.Option,
+            ProtocolFiles.Option,
             .. StorageOptions.Options,
         ],
         Details = """

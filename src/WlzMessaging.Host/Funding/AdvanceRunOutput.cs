@@ -58,6 +58,11 @@ internal static class AdvanceRunOutput
             .Append(stored.IsApproved ? $"approved by {stored.ApprovedBy} on {Time(stored.ApprovedAt!.Value)}" : "draft")
             .Append($", computed {Time(stored.ComputedAt)}")
             .AppendLine(stored.HistoryThrough is { } through ? $", history through the run of {Day(through)}" : ", no approved run before it");
+        if (run.Protocols.Count > 0)
+        {
+            text.AppendLine($"Protocols: {string.Join("; ", run.Protocols)}");
+        }
+
         text.AppendLine();
 
         foreach (var provider in run.Providers)

@@ -1,4 +1,5 @@
 using Npgsql;
+using WlzMessaging.Funding;
 using WlzMessaging.Host.Cli;
 using WlzMessaging.Storage;
 using WlzMessaging.Storage.Embedded;
@@ -16,17 +17,24 @@ internal sealed class FundingDatabase : IAsyncDisposable
     private readonly DatabaseEndpoint _endpoint;
     private readonly NpgsqlDataSource _dataSource;
 
-    private FundingDatabase(DatabaseEndpoint endpoint, NpgsqlDataSource dataSource)
+    private FundingDatabase(DatabaseEndpoint endpoint, NpgsqlDataSource dataSource, FundingSettings settings)
     {
         _endpoint = endpoint;
         _dataSource = dataSource;
-        Store = new AdvanceRunStore(dataSource);
+        Settings = settings;
+        Store = new AdvanceRunStore(dataSource, settings);
     }
 
     public AdvanceRunStore Store { get; }
 
+    /// <summary>The advance protocols the commands compute with (<see cref="ProtocolFiles"/>).</summary>
+    public FundingSettings Settings { get; }
+
+    public NpgsqlDataSource DataSource => _dataSource;
+
     public static async Task<FundingDatabase> OpenAsync(CommandArguments args, CancellationToken cancellationToken)
     {
+        var settings = ProtocolFiles.Resolve(args);
         var (connection, dataDir) = StorageOptions.Resolve(args);
         DatabaseEndpoint endpoint;
         try
@@ -46,7 +54,7 @@ internal sealed class FundingDatabase : IAsyncDisposable
         try
         {
             await SchemaMigrator.Default.MigrateAsync(dataSource, cancellationToken);
-            return new FundingDatabase(endpoint, dataSource);
+            return new FundingDatabase(endpoint, dataSource, settings);
         }
         catch (Exception e) when (e is MigrationException or NpgsqlException)
         {

@@ -31,6 +31,13 @@ internal static class StatementOutput
                 json.WriteNull("figuresOfRun");
             }
 
+            json.WriteStartArray("protocols");
+            foreach (var protocol in statement.Protocols)
+            {
+                json.WriteStringValue(protocol);
+            }
+
+            json.WriteEndArray();
             json.WriteNumber("jaarafspraakCents", statement.JaarafspraakCents);
             json.WriteNumber("capCents", statement.CapCents);
             json.WriteNumber("nonExemptProductionCents", statement.NonExemptProductionCents);
@@ -92,6 +99,7 @@ internal static class StatementOutput
             ? statement.IsFinal ? $"final, figures of the run of {Day(of)}" : $"provisional, figures of the run of {Day(of)}"
             : "provisional, no production run yet";
         text.AppendLine($"Statement {statement.Year} of {statement.Agb} ({state})");
+        text.AppendLine($"Protocol: {(statement.Protocols.Count == 0 ? "not recorded (runs before protocols were recorded)" : string.Join(", ", statement.Protocols))}");
         text.AppendLine();
         Row(text, "Jaarafspraak (J)", statement.JaarafspraakCents);
         Row(text, "Cap", statement.CapCents);
@@ -106,11 +114,11 @@ internal static class StatementOutput
         Row(text, "Corrections of production", statement.ProductionCorrectionsCents);
         if (statement.FinalDifferenceCents is { } difference)
         {
-            Row(text, $"Final difference ({Day(FundingCalendar.FinalRun(statement.Year))})", difference);
+            Row(text, $"Final difference ({Day(statement.FinalRun)})", difference);
         }
         else
         {
-            text.AppendLine($"{"Final difference",-34}{"after the run of " + Day(FundingCalendar.FinalRun(statement.Year)),16}");
+            text.AppendLine($"{"Final difference",-34}{"after the run of " + Day(statement.FinalRun),16}");
         }
 
         Row(text, "Outstanding (due - paid)", statement.OutstandingCents);

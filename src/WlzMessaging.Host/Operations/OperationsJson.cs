@@ -14,6 +14,7 @@ namespace WlzMessaging.Host.Operations;
 [JsonSerializable(typeof(OperationsReport))]
 [JsonSerializable(typeof(DashboardSnapshot))]
 [JsonSerializable(typeof(DashboardError))]
+[JsonSerializable(typeof(DashboardForecast))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(StatusSnapshot))]
 [JsonSerializable(typeof(NightlyReport))]

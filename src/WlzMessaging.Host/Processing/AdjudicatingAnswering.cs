@@ -17,8 +17,9 @@ public sealed class AdjudicatingAnswering(AdjudicationSettings settings) : IFile
     public bool UsesReference => true;
 
     /// <summary>
-    /// The settings from configuration: <c>Cutoffs:YYYY = YYYY-MM-DD</c>, the last day a file with lines of that declaration
-    /// year is accepted (8288); a year without an entry closes on 25 March of the next year.
+    /// The settings from configuration: the last day a file with lines of a declaration year is accepted (8288), from the
+    /// year's advance protocol (<c>Funding:Protocols</c>, default the built-in VGZ 2024), where <c>Cutoffs:YYYY = YYYY-MM-DD</c>
+    /// does not override it for one year.
     /// </summary>
     public static AdjudicationSettings SettingsFrom(Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
@@ -34,7 +35,8 @@ public sealed class AdjudicatingAnswering(AdjudicationSettings settings) : IFile
             cutoffs[year] = cutoff;
         }
 
-        return new AdjudicationSettings(cutoffs);
+        var protocols = WlzMessaging.Host.Funding.ProtocolFiles.Load(configuration[WlzMessaging.Host.Funding.ProtocolFiles.SettingKey]);
+        return new AdjudicationSettings(WlzMessaging.Host.Funding.ProtocolFiles.Cutoffs(protocols, cutoffs));
     }
 
     private sealed class Session(AdjudicationSettings settings) : IFileAnswerSession

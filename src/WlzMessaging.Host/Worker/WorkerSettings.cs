@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using WlzMessaging.Funding;
 using WlzMessaging.Host.Configuration;
+using WlzMessaging.Host.Funding;
 
 namespace WlzMessaging.Host.Worker;
 
@@ -44,8 +46,9 @@ public sealed class WorkerSettings
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(20);
 
     /// <summary>
-    /// <c>Cutoffs:YYYY</c> = <c>YYYY-MM-DD</c>: the last day files with lines of a declaration year are accepted (8288). A
-    /// year not listed closes on 25 March of the next year. Read by the adjudicator.
+    /// The last day files with lines of a declaration year are accepted (8288): each year's from its advance protocol
+    /// (<c>Funding:Protocols</c>, default the built-in VGZ 2024: 25 March of the next year), where <c>Cutoffs:YYYY</c> =
+    /// <c>YYYY-MM-DD</c> does not override it for one year. Read by the adjudicator.
     /// </summary>
     public IReadOnlyDictionary<int, DateOnly> Cutoffs { get; init; } = new Dictionary<int, DateOnly>();
 
@@ -201,6 +204,17 @@ public sealed class WorkerSettings
             }
         }
 
+        // The cutoff of every year comes from its advance protocol; Cutoffs:YYYY only overrides one year.
+        var protocols = FundingSettings.Default;
+        try
+        {
+            protocols = ProtocolFiles.Load(configuration[ProtocolFiles.SettingKey]);
+        }
+        catch (ProtocolFileException e)
+        {
+            problems.AddRange(e.Errors.Select(error => $"{ProtocolFiles.SettingKey}: {error}"));
+        }
+
         if (problems.Count > 0)
         {
             throw new WorkerConfigurationException(problems);
@@ -221,7 +235,7 @@ public sealed class WorkerSettings
             NightlyEnabled = nightlyEnabled,
             NightlyAt = nightlyAt,
             DashboardUrls = dashboardUrls,
-            Cutoffs = cutoffs,
+            Cutoffs = ProtocolFiles.Cutoffs(protocols, cutoffs),
         };
     }
 }

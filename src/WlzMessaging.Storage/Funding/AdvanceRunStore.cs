@@ -85,6 +85,15 @@ public sealed class AdvanceRunStore
         await InsertProductionAsync(connection, transaction, runDate, run.Providers, cancellationToken).ConfigureAwait(false);
         await InsertRecoveriesAsync(connection, transaction, runDate, run.Providers, cancellationToken).ConfigureAwait(false);
         await InsertRejectionsAsync(connection, transaction, runDate, loaded.RejectedMndp, cancellationToken).ConfigureAwait(false);
+        await FundingDb.Command(connection, transaction, """
+                INSERT INTO advance_run_protocol (run_date, year, label, sha256)
+                SELECT @run_date, * FROM unnest(@year, @label, @sha256)
+                """)
+            .With("run_date", runDate)
+            .With("year", run.Protocols.Select(p => (short)p.Year).ToArray())
+            .With("label", run.Protocols.Select(p => p.Label).ToArray())
+            .With("sha256", run.Protocols.Select(p => p.Sha256).ToArray())
+            .ExecuteAsync(cancellationToken).ConfigureAwait(false);
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
@@ -394,7 +403,46 @@ public sealed class AdvanceRunStore
             throw new FundingRefusedException($"no approved run since {Day(from)} has provider {agb}");
         }
 
-        return (YearStatements.Build(year, runs), runs);
+        // The statement names the protocols its runs recorded; the final run's date is the year's protocol's.
+        var statement = YearStatements.Build(_settings.ProtocolFor(year), runs) with
+        {
+            Protocols = headers
+                .Where(h => runs.Any(r => r.RunDate == h.RunDate))
+                .SelectMany(h => h.Protocols.Where(p => p.Year == year).Select(p => p.Label))
+                .Distinct(StringComparer.Ordinal)
+                .ToArray(),
+        };
+        return (statement, runs);
+    }
+
+    /// <summary>
+    /// The forecast of a year (<see cref="YearForecasts"/>) from the first of the month after the latest approved run (at
+    /// the earliest 1 January of the year), over what the database holds now; <paramref name="agb"/> picks one provider.
+    /// </summary>
+    public async Task<IReadOnlyList<ProviderForecast>> ForecastAsync(int year, string? agb, CancellationToken cancellationToken = default)
+    {
+        if (agb is not null && !AgbCode.IsValid(agb))
+        {
+            throw new FundingRefusedException($"'{agb}' is not an AGB code of 8 digits");
+        }
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(
+            System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        var headers = await ReadHeadersAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var latest = headers.Where(h => h.Status == AdvanceRunStatus.Approved).Select(h => (DateOnly?)h.RunDate).LastOrDefault();
+        var from = latest is { } approved && approved.AddMonths(1) > new DateOnly(year, 1, 1) ? approved.AddMonths(1) : new DateOnly(year, 1, 1);
+
+        var loaded = await FundingInputsQuery.LoadAsync(connection, transaction, from, _settings, cancellationToken).ConfigureAwait(false);
+        var forecasts = YearForecasts.Forecast(year, from, loaded.Inputs, _settings);
+        if (agb is null)
+        {
+            return forecasts;
+        }
+
+        return forecasts.FirstOrDefault(f => f.Agb == agb) is { } one
+            ? [one]
+            : throw new FundingRefusedException($"provider {agb} is not among the providers");
     }
 
     private static (ItemKind Kind, int Year) Target(AdjustmentRequest request, ProviderRun run)
@@ -516,8 +564,10 @@ public sealed class AdvanceRunStore
     private static Task<List<RunHeader>> ReadHeadersAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
         FundingDb.Command(connection, transaction, """
-                SELECT run_date, status, computed_at, history_through, unknown_agbs, approved_by, approved_at
-                FROM advance_run
+                SELECT run_date, status, computed_at, history_through, unknown_agbs, approved_by, approved_at,
+                       ARRAY(SELECT p.year::text || E'\t' || p.label || E'\t' || p.sha256
+                             FROM advance_run_protocol p WHERE p.run_date = r.run_date ORDER BY p.year)
+                FROM advance_run r
                 ORDER BY run_date
                 """)
             .ReadAsync(
@@ -528,7 +578,8 @@ public sealed class AdvanceRunStore
                     r.GetDateOrNull(3),
                     r.GetFieldValue<int[]>(4),
                     r.GetStringOrNull(5),
-                    r.GetTimeOrNull(6)),
+                    r.GetTimeOrNull(6),
+                    r.GetFieldValue<string[]>(7).Select(ParseProtocolUse).ToArray()),
                 cancellationToken);
 
     private static async Task<StoredAdvanceRun> ReadRunAsync(
@@ -560,7 +611,7 @@ public sealed class AdvanceRunStore
 
         return new StoredAdvanceRun
         {
-            Run = new FundingRun(header.RunDate, providers, header.UnknownAgbs.Select(Agb.ToText).ToArray()),
+            Run = new FundingRun(header.RunDate, providers, header.UnknownAgbs.Select(Agb.ToText).ToArray()) { Protocols = header.Protocols },
             Status = header.Status,
             ComputedAt = header.ComputedAt,
             HistoryThrough = header.HistoryThrough,
@@ -804,5 +855,12 @@ public sealed class AdvanceRunStore
         DateOnly? HistoryThrough,
         int[] UnknownAgbs,
         string? ApprovedBy,
-        DateTimeOffset? ApprovedAt);
+        DateTimeOffset? ApprovedAt,
+        ProtocolUse[] Protocols);
+
+    private static ProtocolUse ParseProtocolUse(string stored)
+    {
+        var parts = stored.Split('\t');
+        return new ProtocolUse(int.Parse(parts[0], CultureInfo.InvariantCulture), parts[1], parts[2]);
+    }
 }

@@ -22,7 +22,8 @@ public static class FundingInputsQuery
     /// <summary>
     /// The declaration lines a run counts, in one pass over declaration_line: approved lines (8001) of production files
     /// (0105 = P) of the run's years (0414) received before the run date. Per provider, year and day of receipt: the net
-    /// approved amount (credit lines negative) of the prestaties capped and of those exempt from the cap (@exempt); and,
+    /// approved amount (credit lines negative) of the prestaties capped and of those exempt from the cap (the exempt list of
+    /// each year's protocol: @exempt_first, @exempt_last); and,
     /// on rows of their own, the same for each prestatie whose tariff changed (more than one tarief row of the provider and
     /// year) with its signed volume (0418, credit lines negative), which a tariff change corrects.
     /// </summary>
@@ -53,10 +54,13 @@ public static class FundingInputsQuery
                l.declaration_year,
                l.received_on,
                c.prestatiecode AS changed_prestatiecode,
-               coalesce(sum(l.approved_cents) FILTER (WHERE NOT l.prestatiecode = ANY(@exempt)), 0)::bigint AS non_exempt_cents,
-               coalesce(sum(l.approved_cents) FILTER (WHERE l.prestatiecode = ANY(@exempt)), 0)::bigint AS exempt_cents,
+               coalesce(sum(l.approved_cents) FILTER (WHERE NOT l.exempt), 0)::bigint AS non_exempt_cents,
+               coalesce(sum(l.approved_cents) FILTER (WHERE l.exempt), 0)::bigint AS exempt_cents,
                sum(l.signed_volume)::bigint AS signed_volume
-        FROM lines l
+        FROM (SELECT lines.*,
+                     CASE WHEN declaration_year = @first_year THEN prestatiecode = ANY(@exempt_first)
+                          ELSE prestatiecode = ANY(@exempt_last) END AS exempt
+              FROM lines) l
         LEFT JOIN changed c ON c.agb = l.provider_agb AND c.jaar = l.declaration_year AND c.prestatiecode = l.prestatiecode
         GROUP BY l.provider_agb, l.declaration_year, l.received_on, c.prestatiecode
         """;
@@ -123,7 +127,7 @@ public static class FundingInputsQuery
                 Agb.ToText(r.GetInt32(0)), r.GetInt16(1), r.GetString(2), r.GetInt64(3), r.GetFieldValue<DateOnly>(4)),
             cancellationToken).ConfigureAwait(false);
 
-        var lines = await WithExempt(Command(LinesSql), settings).ReadAsync(
+        var lines = await WithExempt(Command(LinesSql), settings, runDate).ReadAsync(
             r => (Agb: Agb.ToText(r.GetInt32(0)),
                 Year: (int)r.GetInt16(1),
                 ReceivedOn: r.GetFieldValue<DateOnly>(2),
@@ -185,12 +189,16 @@ public static class FundingInputsQuery
         return new LoadedFundingInputs(inputs, mndp.Rejected);
     }
 
-    private static NpgsqlCommand WithExempt(NpgsqlCommand command, FundingSettings settings)
+    private static NpgsqlCommand WithExempt(NpgsqlCommand command, FundingSettings settings, DateOnly runDate)
     {
-        command.Parameters.Add(new NpgsqlParameter<string[]>("exempt", NpgsqlDbType.Array | NpgsqlDbType.Text)
+        foreach (var (name, year) in new[] { ("exempt_first", runDate.Year - 1), ("exempt_last", runDate.Year) })
         {
-            TypedValue = [.. settings.ExemptPrestaties.Order(StringComparer.Ordinal)],
-        });
+            command.Parameters.Add(new NpgsqlParameter<string[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Text)
+            {
+                TypedValue = [.. settings.ProtocolFor(year).ExemptPrestaties.Order(StringComparer.Ordinal)],
+            });
+        }
+
         return command;
     }
 

@@ -4,8 +4,9 @@ using WlzMessaging.Storage.Funding;
 namespace WlzMessaging.Storage.Nightly;
 
 /// <summary>
-/// Reference corrections of a day: the tariff corrections of the tariff changes entered on it (kept in tariff_correction)
-/// and the herschikkingen taking effect on it. The arithmetic is the Funding module's
+/// Reference corrections of a day: the tariff corrections of the tariff changes entered on it (kept in tariff_correction),
+/// over the same volumes the advance run corrects (approved production lines and accepted MNDP rows), and the herschikkingen
+/// taking effect on it. The arithmetic is the Funding module's
 /// (<see cref="TariffChangeCorrections"/>, <see cref="AgreementRevision"/>); this class reads its inputs and keeps the result.
 /// </summary>
 public static class ReferenceCorrections
@@ -30,6 +31,18 @@ public static class ReferenceCorrections
         WHERE l.approved AND l.production AND l.received_on < @date
         GROUP BY 1, 2, 3, 4
         """;
+
+    // The MNDP rows of the prestaties concerned submitted before the change: their volume is corrected as a line's is, exactly
+    // as the advance run corrects it (FundingInputsQuery: accepted rows only, MndpRow.ToCheckedVolume).
+    private const string MndpSql = """
+        SELECT m.agb, m.jaar, m.maand, m.prestatiecode, m.aantal, m.tarief_cent, m.ingediend_op
+        FROM mndp m
+        JOIN unnest(@agbs, @years, @codes) AS k (agb, year, code)
+          ON m.agb = k.agb AND m.jaar = k.year AND m.prestatiecode = k.code
+        WHERE m.ingediend_op < @date
+        """;
+
+    private const string ProvidersSql = "SELECT agb, regime, crisisafspraak FROM provider WHERE agb = ANY(@agbs)";
 
     private const string DeleteSql = "DELETE FROM tariff_correction WHERE ingevoerd_op = @date";
 
@@ -66,7 +79,8 @@ public static class ReferenceCorrections
                 r => new CheckedVolume(Agb.ToText(r.GetInt32(0)), r.GetInt16(1), r.GetString(2), r.GetFieldValue<DateOnly>(3), r.GetInt64(4)),
                 cancellationToken).ConfigureAwait(false);
 
-        var corrections = TariffChangeCorrections.EnteredOn(day.Date, tariffs, volumes);
+        var mndp = keys.Length == 0 ? [] : await MndpVolumesAsync(day, keys, tariffs, cancellationToken).ConfigureAwait(false);
+        var corrections = TariffChangeCorrections.EnteredOn(day.Date, tariffs, [.. volumes, .. mndp]);
         await day.Command(DeleteSql).With("date", day.Date).ExecuteAsync(cancellationToken).ConfigureAwait(false);
         if (corrections.Count > 0)
         {
@@ -84,6 +98,31 @@ public static class ReferenceCorrections
         }
 
         return corrections;
+    }
+
+    /// <summary>The volumes of the accepted MNDP rows of the prestaties concerned (validated as the advance run validates them).</summary>
+    private static async Task<IEnumerable<CheckedVolume>> MndpVolumesAsync(
+        NightlyDay day, (string Agb, int Year, string Prestatiecode)[] keys, IReadOnlyList<ContractedTariff> tariffs, CancellationToken cancellationToken)
+    {
+        var agbs = keys.Select(k => Agb.ToInt(k.Agb)).ToArray();
+        var rows = await day.Command(MndpSql)
+            .With("date", day.Date)
+            .With("agbs", agbs)
+            .With("years", keys.Select(k => (short)k.Year).ToArray())
+            .With("codes", keys.Select(k => k.Prestatiecode).ToArray())
+            .ReadAsync(
+                r => new MndpRow(
+                    Agb.ToText(r.GetInt32(0)), r.GetInt16(1), r.GetInt16(2), r.GetString(3), r.GetInt32(4), r.GetInt64(5), r.GetFieldValue<DateOnly>(6)),
+                cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var providers = await day.Command(ProvidersSql).With("agbs", agbs.Distinct().ToArray()).ReadAsync(
+            r => new Provider(Agb.ToText(r.GetInt32(0)), FundingInputsQuery.ParseRegime(r.GetString(1)), r.GetBoolean(2)),
+            cancellationToken).ConfigureAwait(false);
+        return MndpValidation.Validate(rows, providers, tariffs).Accepted.Select(row => row.ToCheckedVolume());
     }
 
     /// <summary>The herschikkingen taking effect on the date, with the amount each replaces.</summary>

@@ -42,6 +42,7 @@ public sealed class AdvanceCommandsTests(PostgresFixture fixture) : IAsyncLifeti
         var lines = run.Out.Split('\n');
         Assert.StartsWith("Advance run 2024-03-01: draft, computed ", lines[0], StringComparison.Ordinal);
         Assert.EndsWith(" UTC, no approved run before it", lines[0], StringComparison.Ordinal);
+        Assert.Equal("Protocols: 2023: vgz-wlz 2024 v1 (carried to 2023); 2024: vgz-wlz 2024 v1", lines[1]);
         Assert.Equal(
             [
                 "41000001  paid 4500000  recovery still open 0",
@@ -53,7 +54,7 @@ public sealed class AdvanceCommandsTests(PostgresFixture fixture) : IAsyncLifeti
                 "Total paid: 4500000 cents to 1 of 2 providers; recoveries still open: 0 cents",
                 "",
             ],
-            lines[2..]);
+            lines[3..]);
         Assert.Equal("wlz advance run: warning: not among the providers, so not paid: 41000099\n", run.Error);
     }
 

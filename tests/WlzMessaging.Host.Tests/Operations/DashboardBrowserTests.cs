@@ -62,6 +62,56 @@ public sealed partial class DashboardBrowserTests(PostgresFixture fixture) : IAs
         }
     }
 
+    [ChromiumFact]
+    public async Task The_forecast_chart_shows_each_provider_s_year_end_result()
+    {
+        // ForecastTests' first scenario: 8,500,000 a month, runs of January to June 2024 approved → a year-end payment of
+        // 4 × 8,500,000 − 2 × 10,204,082 = 13,591,836 cents.
+        const string agb = "41000001";
+        var seed = new WlzMessaging.Testing.Funding.FundingSeed(_database.DataSource);
+        await seed.ProviderAsync(agb, "werkvoorschot");
+        await seed.AfspraakAsync(agb, 2024, 120_000_000, "2024-01-01");
+        for (var month = 2; month <= 6; month++)
+        {
+            await seed.FileAsync(agb, $"2024-{month:D2}-10",
+                WlzMessaging.Testing.Funding.SeedLine.Amount("H126", $"2024-{month - 1:D2}-01", 8_000_000),
+                WlzMessaging.Testing.Funding.SeedLine.Amount("M001", $"2024-{month - 1:D2}-01", 500_000));
+        }
+
+        using var orders = new TempDirectory();
+        for (var month = 1; month <= 6; month++)
+        {
+            var date = $"2024-{month:D2}-01";
+            Assert.Equal(ExitCodes.Ok, (await Wlz.RunAsync(["advance", "run", "--date", date, "--connection", _database.ConnectionString])).ExitCode);
+            Assert.Equal(ExitCodes.Ok, (await Wlz.RunAsync(["advance", "approve", "--date", date, "--by", "test", "--out", orders.Path, "--connection", _database.ConnectionString])).ExitCode);
+        }
+
+        var output = new LineWriter();
+        using var stop = new CancellationTokenSource();
+        var running = new CliApp(CommandRegistry.Default()).RunAsync(
+            ["dashboard", "--urls", "http://127.0.0.1:0", "--connection", _database.ConnectionString],
+            new CliConsole(output, output),
+            stop.Token);
+        try
+        {
+            var url = await output.WaitForAsync(ListeningOn(), running);
+
+            var dom = await Chromium.DumpDomAsync(url + "?year=2024");
+
+            var text = Regex.Replace(Regex.Replace(dom, "<[^>]+>", " "), @"\s+", " ");
+            Assert.Contains("year 2024, from the run of 2024-07-01", text, StringComparison.Ordinal);
+            Assert.Contains("41000001 paid so far €544,081.64", text, StringComparison.Ordinal);
+            Assert.Contains("payment €135,918.36", text, StringComparison.Ordinal);
+            Assert.Contains("<svg class=\"forecast\"", dom, StringComparison.Ordinal);
+            Assert.DoesNotContain("Cannot read the forecast", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            Assert.Equal(0, await running);
+        }
+    }
+
     [GeneratedRegex(@"dashboard on (http://127\.0\.0\.1:\d+/)")]
     private static partial Regex ListeningOn();
 

@@ -124,12 +124,14 @@ public sealed class SchemaMigratorTests(PostgresFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
-    public void The_shipped_migrations_are_numbered_from_one_without_gaps()
+    public void The_shipped_migrations_are_numbered_from_one_in_order()
     {
+        // Parallel work takes version ranges (0015-0019 for the advance protocol), so a gap between ranges is expected.
         var versions = MigrationCatalog.Embedded.Select(m => m.Version).ToList();
 
         Assert.NotEmpty(versions);
-        Assert.Equal(Enumerable.Range(1, versions.Count), versions);
+        Assert.Equal(1, versions[0]);
+        Assert.Equal(versions.Order().Distinct(), versions);
         Assert.Equal("0001_core_schema", MigrationCatalog.Embedded[0].Id);
     }
 

@@ -34,6 +34,9 @@ public sealed record DashboardOptions
     public Func<int?>? InboxDepth { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The advance protocols the forecast chart computes with. Default the built-in VGZ 2024.</summary>
+    public WlzMessaging.Funding.FundingSettings Funding { get; init; } = WlzMessaging.Funding.FundingSettings.Default;
 }
 
 /// <summary>The error body of <c>/api/dashboard</c> when the database cannot be read.</summary>
@@ -48,6 +51,9 @@ public static class DashboardEndpoints
 {
     public const string ApiPath = "api/dashboard";
 
+    /// <summary>The forecast per provider (<c>?year=YYYY</c>, default the year of today in Amsterdam).</summary>
+    public const string ForecastPath = "api/forecast";
+
     /// <summary>Maps the page and its JSON onto <paramref name="endpoints"/>, reading through <paramref name="dataSource"/>.</summary>
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder endpoints, NpgsqlDataSource dataSource, DashboardOptions? options = null)
     {
@@ -56,7 +62,8 @@ public static class DashboardEndpoints
         options ??= new DashboardOptions();
         var root = "/" + options.Path.Trim('/');
         var prefix = root == "/" ? "" : root;
-        var page = new DashboardPage($"{prefix}/{ApiPath}", options.PollInterval);
+        var page = new DashboardPage($"{prefix}/{ApiPath}", options.PollInterval, $"{prefix}/{ForecastPath}");
+        var store = new WlzMessaging.Storage.Funding.AdvanceRunStore(dataSource, options.Funding, options.Time);
         var source = new SnapshotSource(new LiveQueries(dataSource), options);
         var logger = endpoints.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(typeof(DashboardEndpoints).FullName!)
             ?? NullLogger.Instance;
@@ -80,6 +87,30 @@ public static class DashboardEndpoints
             catch (Exception e) when (e is NpgsqlException or TimeoutException)
             {
                 logger.LogWarning("Dashboard figures not read: {Reason}", e.Message);
+                return Results.Json(new DashboardError($"database unreachable: {e.Message}"), OperationsJson.Default.DashboardError, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        });
+        // Computed on request, not polled: a forecast runs the calculator over the rest of the year.
+        endpoints.MapGet($"{prefix}/{ForecastPath}", async (HttpContext context) =>
+        {
+            Secure(context.Response);
+            var year = Amsterdam.ToLocal(options.Time.GetUtcNow()).Year;
+            if (context.Request.Query["year"] is { Count: 1 } asked)
+            {
+                if (!int.TryParse(asked[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out year) || year is < 2000 or > 2100)
+                {
+                    return Results.Json(new DashboardError("year: not a year 2000-2100"), OperationsJson.Default.DashboardError, statusCode: StatusCodes.Status400BadRequest);
+                }
+            }
+
+            try
+            {
+                var forecasts = await store.ForecastAsync(year, agb: null, context.RequestAborted);
+                return Results.Json(DashboardForecast.Of(year, forecasts), OperationsJson.Default.DashboardForecast);
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            {
+                logger.LogWarning("Dashboard forecast not read: {Reason}", e.Message);
                 return Results.Json(new DashboardError($"database unreachable: {e.Message}"), OperationsJson.Default.DashboardError, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
         });

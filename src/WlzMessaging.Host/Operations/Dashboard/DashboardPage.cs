@@ -40,6 +40,9 @@ internal sealed class DashboardPage
         dl.kv { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .8rem; margin: 0; }
         dl.kv dt { color: var(--muted); } dl.kv dd { margin: 0; }
         .stale { color: var(--bad); font-weight: 600; }
+        svg.forecast rect.paid { fill: var(--bar); } svg.forecast rect.come { fill: #9dbbdc; }
+        svg.forecast rect.pay { fill: var(--ok); } svg.forecast rect.recover { fill: var(--bad); }
+        svg.forecast text { font-size: 11px; fill: var(--ink); } svg.forecast line { stroke: var(--muted); }
         """;
 
     private const string Script = """
@@ -47,6 +50,7 @@ internal sealed class DashboardPage
           "use strict";
           var api = __API__;
           var intervalMs = __INTERVAL__;
+          var forecastApi = __FORECAST__;
           function el(tag, cls, text) {
             var e = document.createElement(tag);
             if (cls) e.className = cls;
@@ -137,6 +141,54 @@ internal sealed class DashboardPage
               fill("nightly", box);
             }
           }
+          // The forecast per provider: one bar each, paid so far, then the advances to come, then the year-end result
+          // (green a payment, red a recovery drawn back from the end). Scaled to the largest total.
+          function forecastChart(f) {
+            if (f.providers.length === 0) return el("p", "empty", "no provider");
+            var ns = "http://www.w3.org/2000/svg", label = 70, w = 640, row = 26, h = f.providers.length * row + 8;
+            var max = 1;
+            f.providers.forEach(function (p) {
+              max = Math.max(max, p.paidSoFarCents + p.advancesToComeCents + Math.max(0, p.yearEndResultCents), p.paidSoFarCents + p.advancesToComeCents);
+            });
+            var scale = (w - label - 150) / max;
+            var svg = document.createElementNS(ns, "svg");
+            svg.setAttribute("class", "forecast"); svg.setAttribute("width", w); svg.setAttribute("height", h);
+            svg.setAttribute("viewBox", "0 0 " + w + " " + h); svg.setAttribute("role", "img");
+            svg.setAttribute("aria-label", "forecast " + f.year + " per provider");
+            function rect(cls, x, y, width, title) {
+              var r = document.createElementNS(ns, "rect");
+              r.setAttribute("class", cls); r.setAttribute("x", x.toFixed(1)); r.setAttribute("y", y);
+              r.setAttribute("width", Math.max(0, width).toFixed(1)); r.setAttribute("height", row - 10);
+              var t = document.createElementNS(ns, "title"); t.textContent = title; r.appendChild(t);
+              svg.appendChild(r);
+            }
+            function text(x, y, s, anchor) {
+              var t = document.createElementNS(ns, "text");
+              t.setAttribute("x", x); t.setAttribute("y", y); if (anchor) t.setAttribute("text-anchor", anchor);
+              t.textContent = s; svg.appendChild(t);
+            }
+            f.providers.forEach(function (p, i) {
+              var y = 4 + i * row, x = label, paid = p.paidSoFarCents * scale, come = p.advancesToComeCents * scale;
+              text(0, y + 12, p.agb);
+              rect("paid", x, y, paid, p.agb + " paid so far " + euro(p.paidSoFarCents));
+              rect("come", x + paid, y, come, p.agb + " advances to come " + euro(p.advancesToComeCents));
+              var end = x + paid + come, result = p.yearEndResultCents * scale;
+              if (p.yearEndResultCents >= 0) rect("pay", end, y, result, p.agb + " year-end payment " + euro(p.yearEndResultCents));
+              else rect("recover", end + result, y, -result, p.agb + " year-end recovery " + euro(p.yearEndResultCents));
+              text(Math.max(end, end + result) + 6, y + 12, (p.yearEndResultCents < 0 ? "recovery " : "payment ") + euro(Math.abs(p.yearEndResultCents)));
+            });
+            return svg;
+          }
+          function loadForecast() {
+            var year = new URLSearchParams(location.search).get("year");
+            fetch(forecastApi + (year ? "?year=" + encodeURIComponent(year) : ""), { cache: "no-store" }).then(function (r) {
+              return r.json().then(function (body) { if (!r.ok) throw new Error(body && body.error ? body.error : "HTTP " + r.status); return body; });
+            }).then(function (f) {
+              set("forecast-sub", "year " + f.year + ", from the run of " + f.from + ", at each provider's pace of the last three months");
+              fill("forecast", forecastChart(f));
+            }).catch(function (e) { fill("forecast", el("p", "stale", "Cannot read the forecast: " + e.message)); });
+          }
+          loadForecast();
           function poll() {
             fetch(api, { cache: "no-store" }).then(function (r) {
               return r.json().then(function (body) { if (!r.ok) throw new Error(body && body.error ? body.error : "HTTP " + r.status); return body; });
@@ -177,16 +229,18 @@ internal sealed class DashboardPage
           <section class="wide"><h2>Per provider</h2><div id="providers"></div></section>
           <section class="wide"><h2>Workers</h2><div id="workers"></div></section>
           <section><h2>Last nightly run</h2><div id="nightly"></div></section>
+          <section class="wide"><h2>Forecast per provider</h2><p class="sub" id="forecast-sub"></p><div id="forecast"></div></section>
         </main>
         <script>__SCRIPT__</script>
         </body>
         </html>
         """;
 
-    public DashboardPage(string apiPath, TimeSpan pollInterval)
+    public DashboardPage(string apiPath, TimeSpan pollInterval, string forecastPath)
     {
         var script = Script
             .Replace("__API__", JsonSerializer.Serialize(apiPath, OperationsJson.Default.String), StringComparison.Ordinal)
+            .Replace("__FORECAST__", JsonSerializer.Serialize(forecastPath, OperationsJson.Default.String), StringComparison.Ordinal)
             .Replace("__INTERVAL__", ((long)pollInterval.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Content = Html.Replace("__STYLE__", Style, StringComparison.Ordinal).Replace("__SCRIPT__", script, StringComparison.Ordinal);
         var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
