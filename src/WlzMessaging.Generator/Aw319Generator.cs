@@ -96,11 +96,17 @@ public sealed class Aw319Generator
 
         InvoiceDate = options.InvoiceDate ?? PeriodEnd.AddDays(5);
         var month = first.Year * 100 + first.Month;
-        Factuurnummer = options.Factuurnummer ?? string.Create(CultureInfo.InvariantCulture, $"{month:D6}{options.Seed % 1_000_000:D6}");
+        // A resent declaration (Options.Resend): 'R' and its number after the month, in the invoice number and in every 0431,
+        // where a first sending has a digit: never the same as a first sending's.
+        Factuurnummer = options.Factuurnummer ?? (options.Resend == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{month:D6}{options.Seed % 1_000_000:D6}")
+            : string.Create(CultureInfo.InvariantCulture, $"{month:D6}R{options.Resend:D1}{options.Seed % 10_000:D4}"));
         _factuurnummer = Encoding.ASCII.GetBytes(Factuurnummer);
 
         // 0431: yyyyMM, four digits of the seed, the line's number in the file: unique per provider across months.
-        _referencePrefix = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{month:D6}{options.Seed % 10_000:D4}"));
+        _referencePrefix = Encoding.ASCII.GetBytes(options.Resend == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{month:D6}{options.Seed % 10_000:D4}")
+            : string.Create(CultureInfo.InvariantCulture, $"{month:D6}R{options.Resend:D1}{options.Seed % 100:D2}"));
         _template02 = Template02();
         _template04 = Template04();
     }

@@ -44,6 +44,13 @@ public sealed record Aw319GeneratorOptions
     /// <summary>0116 FACTUURNUMMER DECLARANT (at most 12); null: yyyyMM of the month and 6 digits of the seed.</summary>
     public string? Factuurnummer { get; init; }
 
+    /// <summary>
+    /// 0 for a first sending; 1-9: the same declaration sent again as a new invoice, every line the same (clients,
+    /// prestaties, periods, amounts) under new 0431 references and another invoice number, so each line overlaps the
+    /// first sending's. Used to measure a resent file against a fresh one (benchmarks/history).
+    /// </summary>
+    public int Resend { get; init; }
+
     /// <summary>Write 98 commentaarrecords: one on every credit line, and on some clients.</summary>
     public bool Comments { get; init; }
 
@@ -62,6 +69,8 @@ public sealed record Aw319GeneratorOptions
         {
             throw new ArgumentOutOfRangeException(nameof(Lines), Lines, $"one AW319 holds at most {MaxLines:N0} lines: 9904 AANTAL PRESTATIERECORDS has 6 positions");
         }
+        ArgumentOutOfRangeException.ThrowIfNegative(Resend, nameof(Resend));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Resend, 9, nameof(Resend));
         ArgumentOutOfRangeException.ThrowIfLessThan(Providers, 1, nameof(Providers));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Providers, 99_999, nameof(Providers));
         ArgumentOutOfRangeException.ThrowIfNegative(Clients, nameof(Clients));

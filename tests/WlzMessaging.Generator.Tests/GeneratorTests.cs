@@ -302,4 +302,23 @@ public class GeneratorTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new Aw319Generator(new Aw319GeneratorOptions { PeriodDays = 32 }));
         Assert.Throws<ArgumentException>(() => new Aw319Generator(new Aw319GeneratorOptions { Lines = 500_000, PeriodDays = 31 }));
     }
+
+    [Fact]
+    public void A_resent_file_has_every_line_of_the_first_sending_under_a_new_reference_and_invoice_number()
+    {
+        var first = ParsedFile.Read(Generate(s_small));
+        var resent = ParsedFile.Read(Generate(s_small with { Resend = 1 }));
+
+        Assert.Equal(first.Lines.Count, resent.Lines.Count);
+        Assert.Equal(
+            first.Lines.Select(l => l with { Referentie = "", Voorgaand = "" }),
+            resent.Lines.Select(l => l with { Referentie = "", Voorgaand = "" }));
+        Assert.Empty(first.Lines.Select(l => l.Referentie).Intersect(resent.Lines.Select(l => l.Referentie)));
+        Assert.Equal(first.Lines.Count, resent.Lines.Select(l => l.Referentie).Distinct().Count());
+
+        // 0116 FACTUURNUMMER DECLARANT differs: the resent file is not refused as a repeat (0030).
+        var invoice = Aw319Layout.Voorloop.Factuurnummer;
+        Assert.NotEqual(first.Voorloop.Substring(invoice.Offset, invoice.Length), resent.Voorloop.Substring(invoice.Offset, invoice.Length));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Aw319Generator(s_small with { Resend = 10 }));
+    }
 }

@@ -30,6 +30,7 @@ public sealed class GenerateCommand : Command
             OptionSpec.Flag("published", "with --reference-out: the koppeltabel as koppeltabel.xlsx and the MAZ as iWlz AW33/AW35/AW39 messages in DIR/iwlz, instead of koppeltabel.csv and maz.csv"),
             OptionSpec.Value("clients", "N", "clients in the reference data (default: the file's clients)"),
             OptionSpec.Value("providers", "N", "providers in the reference data, the file's provider first (default 1)"),
+            OptionSpec.Value("resend", "N", "1-9: the same lines sent again as a new invoice, under new references (each line overlaps the first sending's)"),
         ],
         Details = """
             One file is one provider's declaration, as on VECOZO: its clients all belong to the provider in 0112. Each client
@@ -64,6 +65,7 @@ public sealed class GenerateCommand : Command
             PeriodDays = args.Int32("period-days", 1, 31),
             Clients = args.Int32("clients", 0, Bsn.MaxSynthetic) ?? 0,
             Providers = args.Int32("providers", 1, 99_999) ?? 1,
+            Resend = args.Int32("resend", 0, 9) ?? 0,
         };
         if (options.PeriodDays > DateTime.DaysInMonth(options.Month.Year, options.Month.Month))
         {

@@ -272,6 +272,9 @@ public sealed class FileProcessor(
 
             // The point of no return: from here on the file is stored, and processing its input again only finishes the rest.
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+            // Statistics current after a large load, so the next file's history probes are planned on them (specs/storage.md).
+            await DeclarationLineStatistics.RefreshAfterLoadAsync(connection, rejected ? 0 : summary.Lines, cancellationToken).ConfigureAwait(false);
             timings.Commit = Stopwatch.GetElapsedTime(mark);
 
             mark = Stopwatch.GetTimestamp();

@@ -13,43 +13,69 @@ namespace WlzMessaging.Storage.History;
 /// <remarks>
 /// The keys go to the server by binary COPY into temporary tables of the file's transaction (dropped at its end), from the
 /// prepass's own structs through one reused buffer: a million-line file's keys cost no string each and no array of
-/// them, where passing them as array parameters held about 100 MB of strings and their encoding at once. The queries join
-/// those tables to <c>declaration_line</c> through its indexes on (provider_agb, referentienummer).
+/// them, where passing them as array parameters held about 100 MB of strings and their encoding at once. Each query probes
+/// <c>declaration_line</c>'s indexes once per key of those tables (specs/storage.md).
 /// </remarks>
 public static class DeclarationHistoryStore
 {
+    // Every query drives from the file's keys (a temporary table) into declaration_line through a LATERAL subquery that
+    // LIMIT or OFFSET keeps from being flattened into a join: the plan is a nested loop of index probes whatever the
+    // statistics say, and never a hash join over all of the provider's rows (specs/storage.md has the plans). Whether a
+    // debit was credited is a scalar subquery with LIMIT, not EXISTS: PostgreSQL may run an EXISTS as a hashed subplan that
+    // reads every credit of the provider once; a LIMIT keeps it one probe per row.
+
     // (a) 0431s of this file already received in an earlier production file of the provider, approved or rejected (8021:
-    // COD954-VEKT "referentienummer niet uniek" knows no exception for a rejected line). DISTINCT: a rejected reference
-    // may have been sent more than once before.
-    private const string ReceivedSql = """
-        SELECT DISTINCT d.referentienummer
+    // COD954-VEKT "referentienummer niet uniek" knows no exception for a rejected line). A probe of
+    // declaration_line_received_key per reference; LIMIT 1: a rejected reference may have been sent more than once before.
+    internal const string ReceivedSql = """
+        SELECT k.referentienummer
         FROM history_reference k
-        JOIN declaration_line d ON d.provider_agb = $1 AND d.referentienummer = k.referentienummer
-        WHERE d.production
+        CROSS JOIN LATERAL (
+            SELECT 1 FROM declaration_line d
+            WHERE d.provider_agb = $1 AND d.referentienummer = k.referentienummer AND d.production
+            LIMIT 1) d
         """;
 
-    // (b) The debits the file's credit lines name (8017/8084), with whether an approved credit reversed them already.
-    private const string CreditedDebitsSql = """
+    // (b) The debits the file's credit lines name (8017/8084), with whether an approved credit reversed them already: a probe
+    // of declaration_line_reference_key, then one of declaration_line_credited_key. The line found is checked for D outside
+    // the probe: with debit_credit = 'D' inside, the overlap index's predicate matched too, and a planner on stale
+    // statistics was seen scanning all of the provider's debits in it for every key (the reference is unique among
+    // approved production lines, so the one line found is the one to check).
+    internal const string CreditedDebitsSql = """
         SELECT d.referentienummer, d.bsn, d.prestatiecode, d.begin_date, d.end_date, d.declared_cents,
-               EXISTS (SELECT 1 FROM declaration_line c
-                       WHERE c.provider_agb = d.provider_agb AND c.voorgaand_referentienummer = d.referentienummer
-                         AND c.approved AND c.production AND c.debit_credit = 'C')
+               (SELECT true FROM declaration_line c
+                WHERE c.provider_agb = $1 AND c.voorgaand_referentienummer = d.referentienummer
+                  AND c.approved AND c.production AND c.debit_credit = 'C' LIMIT 1) IS NOT NULL
         FROM history_credited k
-        JOIN declaration_line d ON d.provider_agb = $1 AND d.referentienummer = k.referentienummer
-        WHERE d.approved AND d.production AND d.debit_credit = 'D'
+        CROSS JOIN LATERAL (
+            SELECT d.referentienummer, d.bsn, d.prestatiecode, d.begin_date, d.end_date, d.declared_cents, d.debit_credit
+            FROM declaration_line d
+            WHERE d.provider_agb = $1 AND d.referentienummer = k.referentienummer AND d.approved AND d.production
+            LIMIT 1) d
+        WHERE d.debit_credit = 'D'
         """;
 
-    // (c) Approved, uncredited debits of the file's client/prestatie pairs that touch the file's debit period (8067).
-    private const string OverlapSql = """
+    // (c) Approved, uncredited debits of the file's client/prestatie pairs that touch the file's debit period (8067): a
+    // probe of declaration_line_overlap_key per pair, bounded below by end_date, then the credit probe for each row found.
+    internal const string OverlapSql = """
         SELECT d.referentienummer, d.bsn, d.prestatiecode, d.begin_date, d.end_date, d.declared_cents, false
         FROM history_pair k
-        JOIN declaration_line d ON k.bsn = d.bsn AND k.prestatiecode = d.prestatiecode
-        WHERE d.provider_agb = $1 AND d.approved AND d.production AND d.debit_credit = 'D'
-          AND d.end_date >= $2 AND d.begin_date <= $3
-          AND NOT EXISTS (SELECT 1 FROM declaration_line c
-                          WHERE c.provider_agb = d.provider_agb AND c.voorgaand_referentienummer = d.referentienummer
-                            AND c.approved AND c.production AND c.debit_credit = 'C')
+        CROSS JOIN LATERAL (
+            SELECT d.referentienummer, d.bsn, d.prestatiecode, d.begin_date, d.end_date, d.declared_cents,
+                   (SELECT true FROM declaration_line c
+                    WHERE c.provider_agb = $1 AND c.voorgaand_referentienummer = d.referentienummer
+                      AND c.approved AND c.production AND c.debit_credit = 'C' LIMIT 1) IS NOT NULL AS credited
+            FROM declaration_line d
+            WHERE d.provider_agb = $1 AND d.bsn = k.bsn AND d.prestatiecode = k.prestatiecode
+              AND d.approved AND d.production AND d.debit_credit = 'D'
+              AND d.end_date >= $2 AND d.begin_date <= $3
+            OFFSET 0) d
+        WHERE NOT d.credited
         """;
+
+    // Short probe queries: JIT compiling them costs more than running them (its cost estimate follows the temporary tables'
+    // default size guesses, not their real size). For this transaction only.
+    private const string NoJitSql = "SET LOCAL jit = off";
 
     public static async Task LoadAsync(
         NpgsqlConnection connection,
@@ -68,6 +94,11 @@ public static class DeclarationHistoryStore
         try
         {
             var tx = transaction ?? own!;
+            await using (var settings = new NpgsqlCommand(NoJitSql, connection, tx))
+            {
+                await settings.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             if (prepass.Referentienummers.Count > 0)
             {
                 await CopyReferencesAsync(connection, tx, "history_reference", prepass.Referentienummers, cancellationToken).ConfigureAwait(false);
