@@ -389,6 +389,22 @@ public sealed class Adjudicator : IRecordAnswers
             }
         }
 
+        // L20, L21: coverage per toewijzing, on debit lines with a period, when toewijzingen were imported.
+        if (datesValid && !isCredit && _reference.HasToewijzingen)
+        {
+            var toewijzingen = _reference.GetToewijzingen(bsn);
+            var groep = koppeling?.Row.Prestatiegroep;
+            if (ToewijzingRules.IsVerblijfPrestatiegroep(groep) && ToewijzingRules.GeenMachtiging(toewijzingen, _agb, b, e))
+            {
+                Fire(ref codes, ref fired, LineRules.L20, RuleCatalogue.L20);
+            }
+            else if (record.Zorgzwaartepakketcode > 0
+                && ToewijzingRules.BuitenGemachtigdePeriode(toewijzingen, _agb, record.Zorgzwaartepakketcode, code, groep, b, e))
+            {
+                Fire(ref codes, ref fired, LineRules.L21, RuleCatalogue.L21);
+            }
+        }
+
         var approved = codes.IsEmpty;
         var creditedDebit = default(Referentienummer);
         var creditedDebitLine = -1;

@@ -28,6 +28,8 @@ public enum LineRules : uint
     L17 = 1u << 16,
     L18 = 1u << 17,
     L19 = 1u << 18,
+    L20 = 1u << 19,
+    L21 = 1u << 20,
     L01a = 1u << 24,
     L01b = 1u << 25,
     L01c = 1u << 26,

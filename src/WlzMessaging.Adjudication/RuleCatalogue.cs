@@ -41,6 +41,10 @@ public static class RuleCatalogue
     public static readonly Rule L18 = new("L18", RuleLevel.Line, Retourcodes.TariefOnjuist);
     public static readonly Rule L19 = new("L19", RuleLevel.Line, Retourcodes.TariefOnjuist);
 
+    // Per toewijzing (ToewijzingRules), only when the snapshot holds toewijzingen.
+    public static readonly Rule L20 = new("L20", RuleLevel.Line, Retourcodes.GeenMachtiging);
+    public static readonly Rule L21 = new("L21", RuleLevel.Line, Retourcodes.BuitenGemachtigdePeriode);
+
     // Reported, not rejected: lateness of the file (FileRules.IsLaat) and the time to answer, measured by the worker.
     public static readonly Rule R01 = new("R01", RuleLevel.File);
     public static readonly Rule R02 = new("R02", RuleLevel.File);
@@ -49,7 +53,7 @@ public static class RuleCatalogue
     public static IReadOnlyList<Rule> All { get; } =
     [
         F01, F02, C01, C02, C03,
-        L01, L01a, L01b, L01c, L02, L03, L04, L05, L05a, L06, L07, L08, L09, L10, L11, L12, L12a, L13, L14, L15, L16, L17, L18, L19,
+        L01, L01a, L01b, L01c, L02, L03, L04, L05, L05a, L06, L07, L08, L09, L10, L11, L12, L12a, L13, L14, L15, L16, L17, L18, L19, L20, L21,
         R01, R02,
     ];
 

@@ -208,7 +208,14 @@ public sealed class Aw319Generator
     /// Writes providers.csv, koppeltabel.csv, afspraken.csv, tarieven.csv, maz.csv and meerzorg.csv into
     /// <paramref name="directory"/> (created when missing): the reference data under which every line of the file is approved.
     /// </summary>
-    public ReferenceDataSummary WriteReferenceData(string directory) => ReferenceDataWriter.Write(this, directory);
+    public ReferenceDataSummary WriteReferenceData(string directory) => ReferenceDataWriter.Write(this, directory, published: false);
+
+    /// <summary>
+    /// As <see cref="WriteReferenceData(string)"/>, but with <paramref name="published"/> the koppeltabel as the sector
+    /// publishes it (koppeltabel.xlsx) and the MAZ periods as the toewijzingen and zorgmeldingen that give them (iWlz AW33,
+    /// AW35, AW39 in iwlz/), instead of koppeltabel.csv and maz.csv.
+    /// </summary>
+    public ReferenceDataSummary WriteReferenceData(string directory, bool published) => ReferenceDataWriter.Write(this, directory, published);
 
     internal ClientPlanner Planner => _planner;
 

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text;
+using WlzMessaging.Reference;
+using WlzMessaging.Reference.Iwlz;
+using WlzMessaging.Reference.Xlsx;
 
 namespace WlzMessaging.Generator;
 
@@ -14,6 +17,10 @@ namespace WlzMessaging.Generator;
 /// <item>maz.csv: every client's MAZ at its provider (from the day care began; the MEZ when it ended).</item>
 /// <item>meerzorg.csv: a beschikking for every meerzorg client, covering its lines, at its provider's ZMZ01 tariff.</item>
 /// </list>
+/// Published (<c>--published</c>): koppeltabel.xlsx instead of koppeltabel.csv, and instead of maz.csv the iWlz messages of
+/// <c>iwlz/</c>: per client the toewijzingen its lines need (a verblijf toewijzing of its ZZP for Z-codes, ZMZ01 and the
+/// verblijf prestatiegroepen, a VPT toewijzing of its ZZP for V-codes, else one of a functie), over its period of care, each
+/// with the start (AW35) and end (AW39) of that care, so rules L20 and L21 approve every line and the MAZ periods are the same.
 /// The file's clients are clients 0 .. FileClients-1 and belong to the file's provider; further clients (up to
 /// <see cref="Aw319GeneratorOptions.Clients"/>) are shared round-robin among the other providers (or belong to the file's
 /// provider when it is the only one). UTF-8 without BOM, ';'-separated, LF line ends, dates YYYY-MM-DD, money in cents.
@@ -22,7 +29,7 @@ internal static class ReferenceDataWriter
 {
     private const ulong ProviderSalt = 0x_9A_0B_1D;
 
-    public static ReferenceDataSummary Write(Aw319Generator generator, string directory)
+    public static ReferenceDataSummary Write(Aw319Generator generator, string directory, bool published)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         Directory.CreateDirectory(directory);
@@ -46,7 +53,8 @@ internal static class ReferenceDataWriter
         var planner = generator.Planner;
         var periodDays = generator.PeriodEnd.DayNumber - generator.PeriodStart.DayNumber + 1;
         var yearEnd = Iso(new DateOnly(year, 12, 31));
-        using (var maz = Create(directory, "maz.csv", "bsn;agb;begindatum;einddatum"))
+        var toewijzingen = new List<ToewijzingRow>();
+        using (var maz = published ? StreamWriter.Null : Create(directory, "maz.csv", "bsn;agb;begindatum;einddatum"))
         using (var meerzorg = Create(directory, "meerzorg.csv", "bsn;agb;begindatum;einddatum;tarief_cent"))
         {
             var plan = default(ClientPlan);
@@ -62,7 +70,15 @@ internal static class ReferenceDataWriter
 
                 var agb = agbs[provider];
                 var end = plan.CareEnd is { } mez ? Iso(mez) : "";
-                maz.Write(Row($"{plan.Bsn:D9};{agb:D8};{Iso(plan.CareStart)};{end}"));
+                if (published)
+                {
+                    AddToewijzingen(toewijzingen, plan, lines.AsSpan(0, plan.LineCount), agb);
+                }
+                else
+                {
+                    maz.Write(Row($"{plan.Bsn:D9};{agb:D8};{Iso(plan.CareStart)};{end}"));
+                }
+
                 mazRows++;
                 if (plan.Meerzorg)
                 {
@@ -85,7 +101,32 @@ internal static class ReferenceDataWriter
         }
 
         var catalogue = PrestatieCatalog.All;
-        using (var file = Create(directory, "koppeltabel.csv", "prestatiecodelijst;prestatiecode;omschrijving;zzpcodes;functiecodes;eenheid;prestatiegroep;ingangsdatum;einddatum"))
+        if (published)
+        {
+            using (var xlsx = File.Create(Path.Combine(directory, KoppeltabelXlsx.FileName)))
+            {
+                KoppeltabelXlsxWriter.Write(xlsx, catalogue.Select(p => new KoppeltabelRow(
+                    55,
+                    PrestatieCode.Parse(p.Code),
+                    p.Omschrijving,
+                    p.ZzpCode > 0 ? [p.ZzpCode] : [],
+                    [],
+                    (Tijdseenheid)p.Tijdseenheid,
+                    p.Prestatiegroep,
+                    new DateOnly(2015, 1, 1),
+                    null)));
+            }
+
+            var iwlz = Path.Combine(directory, IwlzMessageSet.DirectoryName);
+            if (Directory.Exists(iwlz))
+            {
+                Directory.Delete(iwlz, recursive: true);
+            }
+
+            IwlzWriter.WriteAll(iwlz, toewijzingen, new DateOnly(year, 1, 1).AddDays(-14));
+        }
+
+        using (var file = published ? StreamWriter.Null : Create(directory, "koppeltabel.csv", "prestatiecodelijst;prestatiecode;omschrijving;zzpcodes;functiecodes;eenheid;prestatiegroep;ingangsdatum;einddatum"))
         {
             foreach (var prestatie in catalogue)
             {
@@ -118,6 +159,58 @@ internal static class ReferenceDataWriter
 
         return new ReferenceDataSummary(
             directory, providers, population, catalogue.Count, providers, providers * catalogue.Count, mazRows, meerzorgRows);
+    }
+
+    /// <summary>
+    /// The toewijzingen a client's lines need, each over its period of care with that care reported: see the class remarks.
+    /// Numbers: besluitnummer = client index + 1, toewijzingnummer = 8 × (client index + 1) + k.
+    /// </summary>
+    private static void AddToewijzingen(List<ToewijzingRow> rows, in ClientPlan plan, ReadOnlySpan<PlannedLine> lines, int agb)
+    {
+        Span<int> verblijf = stackalloc int[4];
+        Span<int> vpt = stackalloc int[4];
+        int verblijfCount = 0, vptCount = 0;
+        foreach (var line in lines)
+        {
+            var prestatie = PrestatieCatalog.All[line.Prestatie];
+            var level = prestatie.ZzpCode > 0 ? prestatie.ZzpCode : Math.Max(plan.Level, PrestatieCatalog.LowestLevel);
+            if (prestatie.Code[0] == 'V')
+            {
+                Add(vpt, ref vptCount, level);
+            }
+            else if (prestatie.Code[0] == 'Z' || Prestatiegroepen.NeedsVerblijf(prestatie.Prestatiegroep))
+            {
+                Add(verblijf, ref verblijfCount, level);
+            }
+        }
+
+        var (bsn, besluit, begin, end) = (plan.Bsn, plan.Index + 1, plan.CareStart, plan.CareEnd);
+        var nummer = 8 * (plan.Index + 1);
+        foreach (var zzp in verblijf[..verblijfCount])
+        {
+            rows.Add(Toewijzing(zzp, 0, Leveringsvorm.Verblijf));
+        }
+
+        foreach (var zzp in vpt[..vptCount])
+        {
+            rows.Add(Toewijzing(zzp, 0, Leveringsvorm.Vpt));
+        }
+
+        if (verblijfCount + vptCount == 0)
+        {
+            rows.Add(Toewijzing(0, 1, Leveringsvorm.Mpt)); // MPT care: a functie, for the MAZ period its care gives
+        }
+
+        static void Add(Span<int> codes, ref int count, int code)
+        {
+            if (!codes[..count].Contains(code) && count < codes.Length)
+            {
+                codes[count++] = code;
+            }
+        }
+
+        ToewijzingRow Toewijzing(int zzp, int functie, Leveringsvorm vorm) =>
+            new(bsn, besluit, nummer++, zzp, functie, vorm, agb, begin, end, begin, end);
     }
 
     /// <summary>The file's provider has the given AGB; the others count up from 41000001, skipping it.</summary>

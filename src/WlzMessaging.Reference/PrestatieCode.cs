@@ -94,6 +94,9 @@ public readonly struct PrestatieCode : IEquatable<PrestatieCode>, IComparable<Pr
 
     public int CompareTo(PrestatieCode other) => Packed.CompareTo(other.Packed);
 
+    /// <summary>The code's first character (Z for a ZZP with verblijf, V for a VPT), or '\0' for the empty code.</summary>
+    public char FirstLetter => (char)(byte)(Packed >> ((MaxLength - 1) * 8));
+
     /// <summary>The code's text, each byte read as Latin-1 (the AW319 is a single-byte file).</summary>
     public override string ToString()
     {

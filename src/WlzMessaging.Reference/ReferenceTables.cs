@@ -1,7 +1,7 @@
 namespace WlzMessaging.Reference;
 
 /// <summary>
-/// The rows of the eight reference tables, as parsed from CSV or read back from storage: what a
+/// The rows of the nine reference tables, as parsed from CSV or read back from storage: what a
 /// <see cref="ReferenceSnapshot"/> is built from. A table not given is empty.
 /// </summary>
 public sealed class ReferenceTables
@@ -23,4 +23,7 @@ public sealed class ReferenceTables
     public IReadOnlyList<MndpRow> Mndp { get; init; } = [];
 
     public IReadOnlyList<InvorderingRow> Invorderingen { get; init; } = [];
+
+    /// <summary>The toewijzingen (toewijzingen.csv or the iWlz messages); their reported care also counts as MAZ periods.</summary>
+    public IReadOnlyList<ToewijzingRow> Toewijzingen { get; init; } = [];
 }

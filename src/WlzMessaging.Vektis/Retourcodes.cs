@@ -38,6 +38,8 @@ public static class Retourcodes
     public static readonly Retourcode PrestatiecodelijstOnjuist = new(581);
     public static readonly Retourcode PrestatiecodeOnjuist = new(582);
     public static readonly Retourcode TariefOnjuist = new(611);
+    public static readonly Retourcode GeenMachtiging = new(551);
+    public static readonly Retourcode BuitenGemachtigdePeriode = new(553);
     public static readonly Retourcode IndicatieDebetCreditOnjuist = new(631);
     public static readonly Retourcode IdentificatieDetailrecordOnjuist = new(801);
     public static readonly Retourcode LengteRecordOnjuist = new(804);
@@ -107,6 +109,8 @@ public static class Retourcodes
         [351] = "Geslacht onjuist",
         [435] = "BSN onjuist (elfproef)",
         [581] = "Aanduiding prestatiecodelijst onjuist",
+        [551] = "Er is geen machtiging afgegeven",
+        [553] = "Gedeclareerde prestatie valt buiten de gemachtigde periode",
         [582] = "Prestatiecode bestaat niet of is onjuist",
         [611] = "Tarief niet volgens landelijke of contractafspraak",
         [631] = "Indicatie debet/credit ontbreekt of is onjuist",

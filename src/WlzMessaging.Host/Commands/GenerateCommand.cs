@@ -27,6 +27,7 @@ public sealed class GenerateCommand : Command
             OptionSpec.Value("invoice-date", "YYYY-MM-DD", "0117 DAGTEKENING FACTUUR (default: 5 days after the period)"),
             OptionSpec.Value("period-days", "N", "days declared from the 1st (default: the whole month, fewer for very large files)"),
             OptionSpec.Value("reference-out", "DIR", "also write the reference CSVs (providers, koppeltabel, afspraken, tarieven, maz, meerzorg)"),
+            OptionSpec.Flag("published", "with --reference-out: the koppeltabel as koppeltabel.xlsx and the MAZ as iWlz AW33/AW35/AW39 messages in DIR/iwlz, instead of koppeltabel.csv and maz.csv"),
             OptionSpec.Value("clients", "N", "clients in the reference data (default: the file's clients)"),
             OptionSpec.Value("providers", "N", "providers in the reference data, the file's provider first (default 1)"),
         ],
@@ -87,7 +88,7 @@ public sealed class GenerateCommand : Command
             $"wrote {args.Value("out")}: {result.Lines:N0} lines, {result.Clients:N0} clients, {result.CreditLines:N0} credit lines, {result.Comments:N0} comments, net EUR {Money(result.NetTotalCents)}, AGB {result.Agb:D8}, period {result.PeriodStart:yyyy-MM-dd}..{result.PeriodEnd:yyyy-MM-dd}, {(options.Test ? "test" : "production")}, invoice {result.Factuurnummer} dated {result.InvoiceDate:yyyy-MM-dd}, receive on or after {generator.EarliestReceivedDate:yyyy-MM-dd}, {result.Bytes / 1e6:F1} MB");
         if (args.Value("reference-out") is { } directory)
         {
-            var reference = generator.WriteReferenceData(directory);
+            var reference = generator.WriteReferenceData(directory, args.Has("published"));
             line += string.Create(CultureInfo.InvariantCulture,
                 $"; reference data in {directory}: {reference.Providers:N0} providers, {reference.Clients:N0} clients (maz), {reference.MeerzorgRows:N0} meerzorg, {reference.KoppeltabelRows} prestaties");
         }

@@ -96,6 +96,7 @@ public sealed class ProcessCommand : Command
             if (verbose)
             {
                 await console.Out.WriteLineAsync(Breakdown(outcome.Timings));
+                await console.Out.WriteLineAsync(RuntimeCosts());
             }
         }
 
@@ -222,6 +223,19 @@ public sealed class ProcessCommand : Command
         $"  time: first pass+hash {t.FirstPass.TotalSeconds:F2} s (reference snapshot beside it {t.Reference.TotalSeconds:F2} s, then waited {t.ReferenceWait.TotalSeconds:F2} s), prepare {t.Prepare.TotalSeconds:F2} s, " +
         $"answer+store pass {t.AnswerPass.TotalSeconds:F2} s (of which COPY rows {t.CopyWrite.TotalSeconds:F2} s), COPY end {t.CopyComplete.TotalSeconds:F2} s, " +
         $"AW320 sync+hash {t.Aw320.TotalSeconds:F2} s, commit {t.Commit.TotalSeconds:F2} s, rename+archive {t.Finish.TotalSeconds:F2} s");
+
+    /// <summary>
+    /// What the runtime itself cost this process so far: the JIT (a published ReadyToRun wlz compiles far less), the GC's
+    /// pauses, and the process's CPU time (user+sys, all threads), to set against the file's wall time.
+    /// </summary>
+    internal static string RuntimeCosts()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"  runtime so far: CPU of wlz {process.TotalProcessorTime.TotalSeconds:F2} s (user {process.UserProcessorTime.TotalSeconds:F2} s), " +
+            $"JIT {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s for {System.Runtime.JitInfo.GetCompiledMethodCount():N0} methods, " +
+            $"GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s in {GC.CollectionCount(0):N0} collections");
+    }
 
     private static string Codes(IReadOnlyList<short> codes) =>
         string.Join(' ', codes.Select(c => c.ToString("D4", CultureInfo.InvariantCulture)));

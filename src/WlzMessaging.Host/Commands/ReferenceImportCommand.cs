@@ -8,15 +8,18 @@ public sealed class ReferenceImportCommand : Command
 {
     public override string Name => "reference import";
 
-    public override string Summary => "Load the reference CSV files of a directory (each checked whole; a bad file leaves its table as it was)";
+    public override string Summary => "Load the reference files of a directory: CSVs, koppeltabel.xlsx, iwlz/ messages (each checked whole; a bad file leaves its table as it was)";
 
     public override CommandSyntax Syntax { get; } = new()
     {
-        Positionals = [new PositionalSpec("DIR", "the directory with the CSV files (providers.csv, koppeltabel.csv, ...)")],
+        Positionals = [new PositionalSpec("DIR", "the directory with the reference files (providers.csv, koppeltabel.csv or koppeltabel.xlsx, iwlz/, ...)")],
         Options = [.. StorageOptions.Options],
         Details = """
-            Takes whichever of the eight files the directory holds: providers.csv, koppeltabel.csv, afspraken.csv,
-            tarieven.csv, maz.csv, meerzorg.csv, mndp.csv, invorderingen.csv (specs/reference-data.md has the formats).
+            Takes whichever of the nine files the directory holds: providers.csv, koppeltabel.csv, afspraken.csv,
+            tarieven.csv, maz.csv, meerzorg.csv, mndp.csv, invorderingen.csv, toewijzingen.csv (specs/reference-data.md
+            has the formats); and the forms the sector publishes: koppeltabel.xlsx (the NZa/Vektis koppeltabel, instead
+            of koppeltabel.csv) and iwlz/ (a subdirectory of iWlz AW33, AW35 and AW39 messages, *.xml, instead of
+            toewijzingen.csv; the set is taken whole).
             Each file is checked whole before anything changes. A valid file replaces its table in one transaction; a file
             with problems has each one printed on stderr as file:line: column: problem, and its table stays as it was. A
             file imported before with the same content changes nothing ("unchanged"). One line per file on stdout.

@@ -37,6 +37,12 @@ public sealed class FileTimings
     /// <summary>First pass: structure and SHA-256 of the input (and, with the adjudicator, its prepass).</summary>
     public TimeSpan FirstPass { get; internal set; }
 
+    /// <summary>
+    /// After the first pass, the wait for the file before it to be stored (the worker reads the next file while one is
+    /// stored: <see cref="FileSequence"/>); zero for a file processed on its own.
+    /// </summary>
+    public TimeSpan Queued { get; internal set; }
+
     /// <summary>The answers' preparation: with the adjudicator, the prepass completed and the history loaded.</summary>
     public TimeSpan Prepare { get; internal set; }
 

@@ -17,8 +17,10 @@ namespace WlzMessaging.Host.Processing;
 /// <remarks>
 /// <para>The steps (specs/ingestion.md has them with every crash point):</para>
 /// <list type="number">
-/// <item>First pass: the structure and the SHA-256 of the input, with the answer session's first-pass handlers riding
-/// along (one read of the file for all three); beside it, the reference snapshot made sure of.</item>
+/// <item>First pass (<see cref="ReadAsync"/>: nothing stored, nothing locked, so the worker runs it for the next file while
+/// one is stored, <see cref="FileSequence"/>): the structure and the SHA-256 of the input, with the answer session's
+/// first-pass handlers riding along (one read of the file for all three); beside it, the reference snapshot made sure of.
+/// The steps below are <see cref="CompleteAsync"/>.</item>
 /// <item>Take the file's advisory lock (<see cref="VektisFileRepository.TryLockAsync"/>): a worker that finds it taken
 /// leaves the file to the one that has it.</item>
 /// <item>Content stored before: answer with that file's AW320 again, store nothing.</item>
@@ -46,25 +48,22 @@ public sealed class FileProcessor(
     ReferenceSnapshotCache reference,
     ILogger logger)
 {
+    /// <summary>One file, start to end: <see cref="ReadAsync"/> and <see cref="CompleteAsync"/> one after the other.</summary>
     public async Task<FileOutcome> ProcessAsync(FileJob job, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(job);
-
-        // The file's state (its session with the prepass and the adjudicator) lives in ProcessFileAsync's frame. This
-        // continuation may run inline, inside that frame's last step, before the runtime lets go of its locals; after a
-        // yield it runs on its own, and the file's memory can be given back.
-        var outcome = await ProcessFileAsync(job, cancellationToken).ConfigureAwait(false);
-        if (outcome.Lines >= settings.ReturnMemoryFromLines)
-        {
-            await Task.Yield();
-            ReturnMemory();
-        }
-
-        return outcome;
+        var read = await ReadAsync(job, cancellationToken).ConfigureAwait(false);
+        return await CompleteAsync(read, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<FileOutcome> ProcessFileAsync(FileJob job, CancellationToken cancellationToken)
+    /// <summary>
+    /// The first half of a file: its first pass (structure, SHA-256, the answers' first-pass handlers) with the reference
+    /// snapshot made sure of beside it. It stores nothing, takes no lock and moves no file, so it may run while the file
+    /// before it is still being stored (the worker does: <see cref="FileSequence"/>); whatever depends on the store (the
+    /// file's lock, its content seen before, the provider's history) is read in <see cref="CompleteAsync"/>.
+    /// </summary>
+    public async Task<FirstPassResult> ReadAsync(FileJob job, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(job);
         var started = Stopwatch.GetTimestamp();
         var timings = new FileTimings();
 
@@ -94,7 +93,7 @@ public sealed class FileProcessor(
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             await ObserveAsync(snapshot).ConfigureAwait(false);
-            return new FileOutcome(FileOutcomeKind.Gone, job.FileName);
+            return new FirstPassResult(job, new FileOutcome(FileOutcomeKind.Gone, job.FileName));
         }
         catch
         {
@@ -105,6 +104,39 @@ public sealed class FileProcessor(
         timings.FirstPass = Stopwatch.GetElapsedTime(started);
         await snapshot.ConfigureAwait(false);
         timings.ReferenceWait = Stopwatch.GetElapsedTime(started) - timings.FirstPass;
+        return new FirstPassResult(job, new FirstPassState(job, session, readerOptions, structure, sha256, size, timings, started, Stopwatch.GetTimestamp()));
+    }
+
+    /// <summary>
+    /// The second half of a file read by <see cref="ReadAsync"/>: its lock, then (unless its content was stored before) the
+    /// provider's history, the second pass with the COPY of its lines, the commit, and the AW320 published. Takes the
+    /// first pass's state out of <paramref name="read"/>: a result is completed once.
+    /// </summary>
+    public async Task<FileOutcome> CompleteAsync(FirstPassResult read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (read.Outcome is { } early)
+        {
+            return early;
+        }
+
+        // The file's state (its session with the prepass and the adjudicator) lives in CompleteFileAsync's frame (taken out
+        // of the result, which keeps nothing). This continuation may run inline, inside that frame's last step, before the
+        // runtime lets go of its locals; after a yield it runs on its own, and the file's memory can be given back.
+        var outcome = await CompleteFileAsync(read.Take(), cancellationToken).ConfigureAwait(false);
+        if (outcome.Lines >= settings.ReturnMemoryFromLines)
+        {
+            await Task.Yield();
+            ReturnMemory();
+        }
+
+        return outcome;
+    }
+
+    private async Task<FileOutcome> CompleteFileAsync(FirstPassState read, CancellationToken cancellationToken)
+    {
+        var (job, session, readerOptions, structure, sha256, size, timings, started, ready) = read;
+        timings.Queued = Stopwatch.GetElapsedTime(ready);
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {

@@ -38,14 +38,15 @@ internal static class ReferenceImport
         if (set.Files.Count == 0)
         {
             throw new CommandFailedException(
-                $"{directory} holds none of the reference files ({string.Join(", ", ReferenceCsv.All.Select(p => p.FileName))})");
+                $"{directory} holds none of the reference files ({string.Join(", ", ReferenceCsv.All.Select(p => p.FileName))}, " +
+                $"{WlzMessaging.Reference.Xlsx.KoppeltabelXlsx.FileName}, {WlzMessaging.Reference.Iwlz.IwlzMessageSet.DirectoryName}/)");
         }
 
         var results = new List<ReferenceFileImport>();
         foreach (var file in set.Files)
         {
             var table = ReferenceRepository.TableOf(file.FileName);
-            var sha256 = ReferenceRepository.HashFile(Path.Combine(directory, file.FileName));
+            var sha256 = set.Sha256Of(file);
             ReferenceImportOutcome outcome;
             try
             {

@@ -131,30 +131,39 @@ internal sealed class MailboxWorker(
                 var waiting = ready.Count + scanner.Waiting;
                 activity.InboxDepth(waiting);
                 var progressed = false;
-                foreach (var path in ready)
+
+                // Each file's first pass runs while the one before it is stored (FileSequence). A read ahead that nobody takes
+                // (stopping, or the database gone) is waited for before the database is let go; stopping cancels it.
+                var databaseDown = false;
+                var sequence = new FileSequence(db.Processor, stoppingToken);
+                await using (sequence.ConfigureAwait(false))
                 {
-                    if (stoppingToken.IsCancellationRequested)
+                    for (var i = 0; i < ready.Count && !stoppingToken.IsCancellationRequested; i++)
                     {
-                        break;
-                    }
+                        var path = ready[i];
+                        var handled = await HandleAsync(db, sequence, path, i + 1 < ready.Count ? ready[i + 1] : null, stoppingToken).ConfigureAwait(false);
+                        if (handled == Handled.DatabaseDown)
+                        {
+                            databaseDown = true;
+                            break;
+                        }
 
-                    var handled = await HandleAsync(db, path, stoppingToken).ConfigureAwait(false);
-                    if (handled == Handled.DatabaseDown)
-                    {
-                        await DisposeQuietlyAsync(db).ConfigureAwait(false);
-                        db = null;
-                        break;
+                        if (handled is Handled.LeftAlone)
+                        {
+                            leftAlone.Add(path);
+                        }
+                        else
+                        {
+                            progressed = true;
+                            activity.InboxDepth(--waiting);
+                        }
                     }
+                }
 
-                    if (handled is Handled.LeftAlone)
-                    {
-                        leftAlone.Add(path);
-                    }
-                    else
-                    {
-                        progressed = true;
-                        activity.InboxDepth(--waiting);
-                    }
+                if (databaseDown)
+                {
+                    await DisposeQuietlyAsync(db).ConfigureAwait(false);
+                    db = null;
                 }
 
                 if (db is null || stoppingToken.IsCancellationRequested)
@@ -204,25 +213,17 @@ internal sealed class MailboxWorker(
         DatabaseDown,
     }
 
-    /// <summary>One file, start to end; never throws for the file's sake.</summary>
-    private async Task<Handled> HandleAsync(Connected db, string path, CancellationToken stoppingToken)
+    /// <summary>
+    /// One file, start to end, with <paramref name="nextPath"/>'s first pass started beside its second half; never throws for
+    /// the file's sake.
+    /// </summary>
+    private async Task<Handled> HandleAsync(Connected db, FileSequence sequence, string path, string? nextPath, CancellationToken stoppingToken)
     {
         var name = Path.GetFileName(path);
-        DateTime modified;
-        try
-        {
-            modified = File.GetLastWriteTimeUtc(path);
-            if (!File.Exists(path))
-            {
-                return Handled.Done;
-            }
-        }
-        catch (IOException)
+        if (JobFor(path) is not { } job)
         {
             return Handled.Done;
         }
-
-        var job = MailboxJob.For(path, modified, settings, time);
 
         activity.Processing(name);
         if (!await HeartbeatAsync(db, WorkerStates.Processing, name, null, stoppingToken).ConfigureAwait(false))
@@ -237,7 +238,11 @@ internal sealed class MailboxWorker(
         {
             try
             {
-                var outcome = await db.Processor.ProcessAsync(job, fileCancellation.Token).ConfigureAwait(false);
+                // The first attempt takes the first pass made ahead (or makes it); a retry reads the file again.
+                var outcome = attempt == 1
+                    ? await db.Processor.CompleteAsync(
+                        await sequence.ReadAsync(job, nextPath is null ? null : JobFor(nextPath)).ConfigureAwait(false), fileCancellation.Token).ConfigureAwait(false)
+                    : await db.Processor.ProcessAsync(job, fileCancellation.Token).ConfigureAwait(false);
                 if (outcome.Kind == FileOutcomeKind.Busy)
                 {
                     _logger.LogDebug("{File} is in the hands of another worker", name);
@@ -256,8 +261,9 @@ internal sealed class MailboxWorker(
                     .ConfigureAwait(false);
                 return Handled.Done;
             }
-            catch (OperationCanceledException) when (fileCancellation.IsCancellationRequested)
+            catch (OperationCanceledException) when (fileCancellation.IsCancellationRequested || stoppingToken.IsCancellationRequested)
             {
+                // A first pass stops at once (it has nothing to roll back); a second half after StopGrace.
                 _logger.LogWarning("Stopped while {File} was in hand: its transaction is rolled back and it stays in the inbox", name);
                 return Handled.LeftAlone;
             }
@@ -286,6 +292,20 @@ internal sealed class MailboxWorker(
                         return Handled.Done;
                 }
             }
+        }
+    }
+
+    /// <summary>The job of an inbox file as it is now; null when it is gone.</summary>
+    private FileJob? JobFor(string path)
+    {
+        try
+        {
+            var modified = File.GetLastWriteTimeUtc(path);
+            return File.Exists(path) ? MailboxJob.For(path, modified, settings, time) : null;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

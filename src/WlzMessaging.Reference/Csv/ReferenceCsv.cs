@@ -1,6 +1,6 @@
 namespace WlzMessaging.Reference.Csv;
 
-/// <summary>The parsers of the eight reference files, e.g. <c>ReferenceCsv.Tarieven.Parse(reader)</c>.</summary>
+/// <summary>The parsers of the nine reference files, e.g. <c>ReferenceCsv.Tarieven.Parse(reader)</c>.</summary>
 public static class ReferenceCsv
 {
     public static ProvidersCsv Providers { get; } = new();
@@ -19,7 +19,9 @@ public static class ReferenceCsv
 
     public static InvorderingenCsv Invorderingen { get; } = new();
 
-    /// <summary>All eight, in the order of the contract.</summary>
+    public static ToewijzingenCsv Toewijzingen { get; } = new();
+
+    /// <summary>All nine, in the order of the contract.</summary>
     public static IReadOnlyList<IReferenceCsvParser> All { get; } =
-        [Providers, Koppeltabel, Afspraken, Tarieven, Maz, Meerzorg, Mndp, Invorderingen];
+        [Providers, Koppeltabel, Afspraken, Tarieven, Maz, Meerzorg, Mndp, Invorderingen, Toewijzingen];
 }

@@ -110,16 +110,40 @@ public abstract class ReferenceCsvParser<TRow> : IReferenceCsvParser
                 continue;
             }
 
-            row.Reset(number, fields);
-            var parsed = ParseRow(row);
-            if (parsed is not null && !row.HasProblems)
-            {
-                rows.Add(new Numbered<TRow>(parsed, number));
-            }
+            ParseFields(row, number, fields, rows);
         }
 
         CheckFile(rows, new FileChecks(problems));
         return Result(rows, problems);
+    }
+
+    /// <summary>
+    /// The same checks on rows that come from another format (the koppeltabel spreadsheet): each row's fields already in
+    /// this file's column order and spelling, named in problems by <paramref name="columnNames"/> and numbered by the
+    /// source's own row numbers. Problems the source's reader found itself are already in <paramref name="problems"/>.
+    /// </summary>
+    internal ParseResult<TRow> ParseRows(
+        IEnumerable<(int Line, string[] Fields)> source, IReadOnlyList<string> columnNames, ProblemCollector problems, string fileName)
+    {
+        var rows = new List<Numbered<TRow>>();
+        var row = new CsvRow(problems, columnNames, echoValues: !_holdsBsn);
+        foreach (var (line, fields) in source)
+        {
+            ParseFields(row, line, fields, rows);
+        }
+
+        CheckFile(rows, new FileChecks(problems));
+        return new ParseResult<TRow>(fileName, rows.Select(r => r.Row).ToArray(), problems.InLineOrder(), problems.Count);
+    }
+
+    private void ParseFields(CsvRow row, int number, string[] fields, List<Numbered<TRow>> rows)
+    {
+        row.Reset(number, fields);
+        var parsed = ParseRow(row);
+        if (parsed is not null && !row.HasProblems)
+        {
+            rows.Add(new Numbered<TRow>(parsed, number));
+        }
     }
 
     IReferenceFileResult IReferenceCsvParser.Parse(TextReader reader) => Parse(reader);

@@ -1,8 +1,9 @@
 namespace WlzMessaging.Reference.Csv;
 
 /// <summary>
-/// The reference files of one import directory, each parsed whole. The directory may hold any of the eight files; a file
-/// that is absent has no result, and its table stays as it was.
+/// The reference files of one import directory, each parsed whole. The directory may hold any of the nine CSV files, the
+/// koppeltabel as published (<c>koppeltabel.xlsx</c>, instead of koppeltabel.csv) and the iWlz messages (subdirectory
+/// <c>iwlz/</c>, instead of toewijzingen.csv); a file that is absent has no result, and its table stays as it was.
 /// </summary>
 public sealed class ReferenceDataSet
 {
@@ -26,6 +27,12 @@ public sealed class ReferenceDataSet
 
     public ParseResult<InvorderingRow>? Invorderingen { get; private init; }
 
+    /// <summary>toewijzingen.csv, or the messages of <c>iwlz/</c> (<see cref="Iwlz.IwlzMessageSet"/>).</summary>
+    public ParseResult<ToewijzingRow>? Toewijzingen { get; private init; }
+
+    /// <summary>The directory the set was loaded from.</summary>
+    public string Directory { get; private init; } = string.Empty;
+
     /// <summary>The files found, in the order of the contract.</summary>
     public IReadOnlyList<IReferenceFileResult> Files { get; private init; } = [];
 
@@ -46,13 +53,13 @@ public sealed class ReferenceDataSet
     /// <exception cref="IOException">A file could not be read.</exception>
     public static ReferenceDataSet Load(string directory)
     {
-        if (!Directory.Exists(directory))
+        if (!System.IO.Directory.Exists(directory))
         {
             throw new DirectoryNotFoundException($"Reference data directory not found: {directory}");
         }
 
         var known = ReferenceCsv.All.Select(p => p.FileName).ToHashSet(StringComparer.Ordinal);
-        var ignored = Directory.EnumerateFiles(directory, "*", SearchOption.TopDirectoryOnly)
+        var ignored = System.IO.Directory.EnumerateFiles(directory, "*", SearchOption.TopDirectoryOnly)
             .Select(Path.GetFileName)
             .OfType<string>()
             .Where(name => name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !known.Contains(name))
@@ -61,13 +68,30 @@ public sealed class ReferenceDataSet
 
         var providers = ParseIfPresent(directory, ReferenceCsv.Providers);
         var koppeltabel = ParseIfPresent(directory, ReferenceCsv.Koppeltabel);
+        var xlsxPath = Path.Combine(directory, Xlsx.KoppeltabelXlsx.FileName);
+        if (File.Exists(xlsxPath))
+        {
+            koppeltabel = koppeltabel is null
+                ? Xlsx.KoppeltabelXlsx.Parse(xlsxPath)
+                : Conflict<KoppeltabelRow>(Xlsx.KoppeltabelXlsx.FileName, ReferenceCsv.Koppeltabel.FileName);
+        }
+
         var afspraken = ParseIfPresent(directory, ReferenceCsv.Afspraken);
         var tarieven = ParseIfPresent(directory, ReferenceCsv.Tarieven);
         var maz = ParseIfPresent(directory, ReferenceCsv.Maz);
         var meerzorg = ParseIfPresent(directory, ReferenceCsv.Meerzorg);
         var mndp = ParseIfPresent(directory, ReferenceCsv.Mndp);
         var invorderingen = ParseIfPresent(directory, ReferenceCsv.Invorderingen);
-        IReferenceFileResult?[] found = [providers, koppeltabel, afspraken, tarieven, maz, meerzorg, mndp, invorderingen];
+        var toewijzingen = ParseIfPresent(directory, ReferenceCsv.Toewijzingen);
+        var iwlz = Path.Combine(directory, Iwlz.IwlzMessageSet.DirectoryName);
+        if (System.IO.Directory.Exists(iwlz))
+        {
+            toewijzingen = toewijzingen is null
+                ? Iwlz.IwlzMessageSet.Load(iwlz)
+                : Conflict<ToewijzingRow>(Iwlz.IwlzMessageSet.DirectoryName, ReferenceCsv.Toewijzingen.FileName);
+        }
+
+        IReferenceFileResult?[] found = [providers, koppeltabel, afspraken, tarieven, maz, meerzorg, mndp, invorderingen, toewijzingen];
 
         return new ReferenceDataSet
         {
@@ -79,6 +103,8 @@ public sealed class ReferenceDataSet
             Meerzorg = meerzorg,
             Mndp = mndp,
             Invorderingen = invorderingen,
+            Toewijzingen = toewijzingen,
+            Directory = directory,
             Files = found.OfType<IReferenceFileResult>().ToArray(),
             IgnoredFiles = ignored,
         };
@@ -106,8 +132,26 @@ public sealed class ReferenceDataSet
             Meerzorg = Meerzorg?.Rows ?? [],
             Mndp = Mndp?.Rows ?? [],
             Invorderingen = Invorderingen?.Rows ?? [],
+            Toewijzingen = Toewijzingen?.Rows ?? [],
         };
     }
+
+    /// <summary>
+    /// The SHA-256 an import keys a file by: its bytes as they are on disk, or for the iWlz messages every message's name
+    /// and bytes (<see cref="Iwlz.IwlzMessageSet.Hash"/>).
+    /// </summary>
+    public byte[] Sha256Of(IReferenceFileResult file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var path = Path.Combine(Directory, file.FileName);
+        return file.FileName == Iwlz.IwlzMessageSet.DirectoryName
+            ? Iwlz.IwlzMessageSet.Hash(path)
+            : System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path));
+    }
+
+    // Two sources of one table in one directory: neither is taken, the operator says which.
+    private static ParseResult<TRow> Conflict<TRow>(string published, string csv) =>
+        new(published, [], [new ReferenceProblem(published, 0, "file", $"{csv} is in the directory too: give one of the two")], 1);
 
     private static ParseResult<TRow>? ParseIfPresent<TRow>(string directory, ReferenceCsvParser<TRow> parser)
         where TRow : class

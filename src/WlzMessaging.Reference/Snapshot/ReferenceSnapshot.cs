@@ -30,11 +30,13 @@ public sealed partial class ReferenceSnapshot
             Meerzorg = tables.Meerzorg.ToArray().AsReadOnly(),
             Mndp = tables.Mndp.ToArray().AsReadOnly(),
             Invorderingen = tables.Invorderingen.ToArray().AsReadOnly(),
+            Toewijzingen = tables.Toewijzingen.ToArray().AsReadOnly(),
         };
 
         _providers = BuildProviders(Tables.Providers);
         _koppeltabel = BuildKoppeltabel(Tables.Koppeltabel, out _koppeltabelEntries);
-        _maz = BuildMaz(Tables.Maz);
+        _maz = BuildMaz(MazWithZorgmeldingen(Tables.Maz, Tables.Toewijzingen));
+        _toewijzingen = BuildToewijzingen(Tables.Toewijzingen, out _toewijzingRows);
         _meerzorg = BuildMeerzorg(Tables.Meerzorg, out _meerzorgBeschikkingen);
         _tarieven = BuildTarieven(Tables.Tarieven, out _tariefVersions);
         _afspraken = BuildAfspraken(Tables.Afspraken, out _afspraakVersions);

@@ -21,7 +21,8 @@ public enum ReferenceImportOutcome
 }
 
 /// <summary>
-/// The reference tables of 0001 (provider, koppeltabel, afspraak, tarief, maz, meerzorg, mndp, invordering): replacing one
+/// The reference tables of 0001 (provider, koppeltabel, afspraak, tarief, maz, meerzorg, mndp, invordering) and 0010
+/// (toewijzing): replacing one
 /// table from a parsed CSV file, and reading all of them back for the in-memory <see cref="ReferenceSnapshot"/>.
 /// </summary>
 /// <remarks>
@@ -31,7 +32,7 @@ public enum ReferenceImportOutcome
 /// </remarks>
 public static class ReferenceRepository
 {
-    /// <summary>The table each CSV file replaces.</summary>
+    /// <summary>The table each reference file replaces: the published forms (koppeltabel.xlsx, the iWlz messages) replace the table of the CSV they stand for.</summary>
     public static string TableOf(string fileName) => fileName switch
     {
         "providers.csv" => "provider",
@@ -42,6 +43,8 @@ public static class ReferenceRepository
         "meerzorg.csv" => "meerzorg",
         "mndp.csv" => "mndp",
         "invorderingen.csv" => "invordering",
+        "toewijzingen.csv" or "iwlz" => "toewijzing",
+        "koppeltabel.xlsx" => "koppeltabel",
         _ => throw new ArgumentException($"{fileName} is not a reference file", nameof(fileName)),
     };
 
@@ -170,6 +173,21 @@ public static class ReferenceRepository
                 cancellationToken).ConfigureAwait(false),
             Invorderingen = await ReadAsync(connection, transaction, "SELECT agb, jaar, bedrag_cent FROM invordering ORDER BY agb, jaar",
                 r => new InvorderingRow(r.GetInt32(0), r.GetInt16(1), r.GetInt64(2)), cancellationToken).ConfigureAwait(false),
+            Toewijzingen = await ReadAsync(connection, transaction,
+                "SELECT bsn, besluitnummer, toewijzingnummer, zzpcode, functiecode, leveringsvorm, agb, ingangsdatum, einddatum, zorg_begindatum, zorg_einddatum " +
+                "FROM toewijzing ORDER BY toewijzingnummer",
+                r => new ToewijzingRow(
+                    r.GetInt32(0),
+                    r.GetInt64(1),
+                    r.GetInt64(2),
+                    r.GetInt16(3),
+                    r.GetInt16(4),
+                    (Leveringsvorm)r.GetInt16(5),
+                    r.GetInt32(6),
+                    r.GetFieldValue<DateOnly>(7),
+                    r.IsDBNull(8) ? null : r.GetFieldValue<DateOnly>(8),
+                    r.IsDBNull(9) ? null : r.GetFieldValue<DateOnly>(9),
+                    r.IsDBNull(10) ? null : r.GetFieldValue<DateOnly>(10)), cancellationToken).ConfigureAwait(false),
         };
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return (version, tables);
@@ -269,6 +287,24 @@ public static class ReferenceRepository
                     w.Write(checked((short)r.Jaar), NpgsqlDbType.Smallint);
                     w.Write(r.BedragCent, NpgsqlDbType.Bigint);
                 }, cancellationToken).ConfigureAwait(false);
+                break;
+            case ParseResult<ToewijzingRow> toewijzingen:
+                await CopyAsync(connection,
+                    "toewijzing (bsn, besluitnummer, toewijzingnummer, zzpcode, functiecode, leveringsvorm, agb, ingangsdatum, einddatum, zorg_begindatum, zorg_einddatum)",
+                    toewijzingen.Rows, static (w, r) =>
+                    {
+                        w.Write(r.Bsn, NpgsqlDbType.Integer);
+                        w.Write(r.Besluitnummer, NpgsqlDbType.Bigint);
+                        w.Write(r.Toewijzingnummer, NpgsqlDbType.Bigint);
+                        w.Write(checked((short)r.Zzpcode), NpgsqlDbType.Smallint);
+                        w.Write(checked((short)r.Functiecode), NpgsqlDbType.Smallint);
+                        w.Write((short)r.Leveringsvorm, NpgsqlDbType.Smallint);
+                        w.Write(r.Agb, NpgsqlDbType.Integer);
+                        w.Write(r.Ingangsdatum, NpgsqlDbType.Date);
+                        WriteNullable(w, r.Einddatum, NpgsqlDbType.Date);
+                        WriteNullable(w, r.ZorgBegindatum, NpgsqlDbType.Date);
+                        WriteNullable(w, r.ZorgEinddatum, NpgsqlDbType.Date);
+                    }, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new ArgumentException($"{file.FileName}: no table for rows of this kind", nameof(file));

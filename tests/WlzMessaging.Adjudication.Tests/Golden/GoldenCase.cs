@@ -9,6 +9,9 @@ namespace WlzMessaging.Adjudication.Tests.Golden;
 /// </summary>
 internal sealed record GoldenCase(string Name, Aw319Builder File, History History, DateOnly Received, string Voorloop, IReadOnlyList<Expected> Records)
 {
+    /// <summary>Judged with testdata/rules/toewijzingen as well (rules L20 and L21 apply only when toewijzingen are known).</summary>
+    public bool WithToewijzingen { get; init; }
+
     public override string ToString() => Name;
 }
 

@@ -165,6 +165,16 @@ internal static class GoldenCases
                 .Client(Clients.D).Z015("L19-2"),
             [Client(), Line("0611", Z015), Client(), Line("8001", Z015)]),
 
+        Case("L20", new Aw319Builder()
+                .Client(Clients.D).Z015("L20-1")
+                .Client(Clients.A).Z015("L20-2"),
+            [Client(), Line("0551", Z015), Client(), Line("8001", Z015)]) with { WithToewijzingen = true },
+
+        Case("L21", new Aw319Builder().Client(Clients.A)
+                .Line("ZMZ01", Jan1, Jan31, 31, 9850, "L21-1", edit: l => l.Set(P.Zorgzwaartepakketcode, 2))
+                .Line("ZMZ01", Jan1, Jan31, 31, 9850, "L21-2"),
+            [Client(), Line("0553", Zmz01), Line("8001", Zmz01)]) with { WithToewijzingen = true },
+
         Mixed(),
     ];
 

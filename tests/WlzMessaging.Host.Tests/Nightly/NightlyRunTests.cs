@@ -218,7 +218,10 @@ public sealed class NightlyRunTests(PostgresFixture fixture) : IAsyncLifetime
     {
         var target = _temp.File("reference");
         Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(RepositoryRoot.Combine("testdata", "reference"), "*.csv"))
+        // Without toewijzingen.csv: this day is about a MAZ registered late in maz.csv; with toewijzingen imported the
+        // late client's line would also need one (0551), and a line rejected for more than the MAZ is not listed.
+        foreach (var file in Directory.EnumerateFiles(RepositoryRoot.Combine("testdata", "reference"), "*.csv")
+                     .Where(f => Path.GetFileName(f) != "toewijzingen.csv"))
         {
             File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
         }

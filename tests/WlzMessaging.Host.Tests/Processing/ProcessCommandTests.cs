@@ -30,11 +30,13 @@ public sealed class ProcessCommandTests(PostgresFixture fixture) : DatabaseTest(
         Assert.Equal(ExitCodes.Ok, outcome.ExitCode);
         Assert.Equal("", outcome.Error);
         var lines = outcome.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.Contains(".csv: ", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(2, lines.Length);
+        Assert.Equal(3, lines.Length);
         Assert.StartsWith("jan.aw319: 2,000 lines, 2,000 approved, 0 rejected; declared EUR ", lines[0], StringComparison.Ordinal);
         Assert.Contains($"approved EUR {GenerateNet(generated.NetTotalCents)}", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("  time: first pass+hash ", lines[1], StringComparison.Ordinal);
         Assert.Contains("reference snapshot beside it", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("  runtime so far: CPU of wlz ", lines[2], StringComparison.Ordinal);
+        Assert.Contains(" s for ", lines[2], StringComparison.Ordinal);
 
         await using var connection = await Database.OpenConnectionAsync();
         var fileId = await Aw319Files.FileIdAsync(connection, "jan.aw319");

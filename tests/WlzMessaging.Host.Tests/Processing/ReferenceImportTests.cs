@@ -12,8 +12,7 @@ namespace WlzMessaging.Host.Tests.Processing;
 [Collection(PostgresCollection.Name)]
 public sealed class ReferenceImportTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
-    private static readonly string[] Tables = ["provider", "koppeltabel", "afspraak", "tarief", "maz", "meerzorg", "mndp", "invordering"];
-
+    private static readonly string[] Tables = ["provider", "koppeltabel", "afspraak", "tarief", "maz", "meerzorg", "mndp", "invordering", "toewijzing"];
 
     private Task<Wlz.Outcome> ImportAsync(string directory) =>
         Wlz.RunAsync("reference", "import", directory, "--connection", Database.ConnectionString);
@@ -53,12 +52,12 @@ public sealed class ReferenceImportTests(PostgresFixture fixture) : DatabaseTest
         Assert.Equal("", outcome.Error);
         Assert.Contains("providers.csv: 3 rows imported into provider\n", outcome.Out, StringComparison.Ordinal);
         Assert.Contains("tarieven.csv: 14 rows imported into tarief\n", outcome.Out, StringComparison.Ordinal);
-        Assert.Equal(8, outcome.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(9, outcome.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
 
         var parsed = ReferenceDataSet.Load(directory).ToTables();
         await using var connection = await Database.OpenConnectionAsync();
         var (version, stored) = await ReferenceRepository.LoadAsync(connection);
-        Assert.Equal(8, version.Split(',').Length);
+        Assert.Equal(9, version.Split(',').Length);
         Assert.Equal(parsed.Providers.OrderBy(r => r.Agb), stored.Providers);
         Assert.Equal(parsed.Koppeltabel.OrderBy(r => r.Prestatiecode).ThenBy(r => r.Ingangsdatum), stored.Koppeltabel.OrderBy(r => r.Prestatiecode).ThenBy(r => r.Ingangsdatum));
         Assert.Equal(parsed.Afspraken.ToHashSet(), stored.Afspraken.ToHashSet());
@@ -67,6 +66,64 @@ public sealed class ReferenceImportTests(PostgresFixture fixture) : DatabaseTest
         Assert.Equal(parsed.Meerzorg.ToHashSet(), stored.Meerzorg.ToHashSet());
         Assert.Equal(parsed.Mndp.ToHashSet(), stored.Mndp.ToHashSet());
         Assert.Equal(parsed.Invorderingen.ToHashSet(), stored.Invorderingen.ToHashSet());
+        Assert.Equal(parsed.Toewijzingen.OrderBy(r => r.Toewijzingnummer), stored.Toewijzingen);
+    }
+
+    [Fact]
+    public async Task The_published_forms_replace_the_koppeltabel_and_the_toewijzingen_with_the_same_rows()
+    {
+        var csv = RepositoryRoot.Combine("testdata", "reference");
+        var published = RepositoryRoot.Combine("testdata", "published");
+        Assert.Equal(ExitCodes.Ok, (await ImportAsync(csv)).ExitCode);
+
+        var outcome = await ImportAsync(published);
+
+        Assert.Equal(ExitCodes.Ok, outcome.ExitCode);
+        Assert.Equal(
+            ["koppeltabel.xlsx: 12 rows imported into koppeltabel", "iwlz: 6 rows imported into toewijzing"],
+            outcome.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var parsed = ReferenceDataSet.Load(csv).ToTables();
+        await using var connection = await Database.OpenConnectionAsync();
+        var (_, stored) = await ReferenceRepository.LoadAsync(connection);
+        Assert.Equal(parsed.Koppeltabel.OrderBy(r => r.Prestatiecode).ThenBy(r => r.Ingangsdatum), stored.Koppeltabel.OrderBy(r => r.Prestatiecode).ThenBy(r => r.Ingangsdatum));
+        Assert.Equal(parsed.Toewijzingen.OrderBy(r => r.Toewijzingnummer), stored.Toewijzingen);
+
+        var again = await ImportAsync(published);
+        Assert.Equal(["koppeltabel.xlsx: unchanged (12 rows already in koppeltabel)", "iwlz: unchanged (6 rows already in toewijzing)"],
+            again.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task A_bad_spreadsheet_row_or_message_is_reported_by_file_and_place_and_leaves_its_table_as_it_was()
+    {
+        var directory = Temp.File("published");
+        Directory.CreateDirectory(Path.Combine(directory, "iwlz"));
+        await using (var xlsx = File.Create(Path.Combine(directory, "koppeltabel.xlsx")))
+        {
+            WlzMessaging.Reference.Xlsx.KoppeltabelXlsxWriter.WriteCells(xlsx,
+            [
+                ["055", 1, "Z015", "ZZP 1VV", "001", "etmaal", null, new DateOnly(2015, 1, 1), null, 36, null],
+                ["055", 2, "H126", "Persoonlijke verzorging", null, "per week", "02", new DateOnly(2015, 1, 1), null, 6, null],
+            ]);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(RepositoryRoot.Combine("testdata", "published", "iwlz")))
+        {
+            var text = await File.ReadAllTextAsync(file);
+            await File.WriteAllTextAsync(Path.Combine(directory, "iwlz", Path.GetFileName(file)),
+                text.Replace("<Leveringsvorm>1</Leveringsvorm>", "<Leveringsvorm>9</Leveringsvorm>", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(ExitCodes.Ok, (await ImportAsync(RepositoryRoot.Combine("testdata", "reference"))).ExitCode);
+        var before = await CountsAsync();
+
+        var outcome = await ImportAsync(directory);
+
+        Assert.Equal(ExitCodes.Failure, outcome.ExitCode);
+        Assert.Contains("koppeltabel.xlsx:4: F (eenheid): unknown unit \"per week\"", outcome.Error, StringComparison.Ordinal);
+        Assert.Matches(@"iwlz/aw33-73730001\.xml:\d+: ToegewezenZorgzwaartepakket/Leveringsvorm: not a leveringsvorm 1-5: ""9""", outcome.Error);
+        Assert.DoesNotContain("99999", outcome.Error + outcome.Out, StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
     }
 
     [Fact]
@@ -113,7 +170,7 @@ public sealed class ReferenceImportTests(PostgresFixture fixture) : DatabaseTest
             [
                 "tarieven.csv:3: tarief_cent: not a whole number of cents: \"12,50\"",
                 "tarieven.csv:5: ingevoerd_op: not a date YYYY-MM-DD: \"2025-02-30\"",
-                "wlz reference import: 1 of 8 reference files invalid (tarieven.csv): their tables are unchanged",
+                "wlz reference import: 1 of 9 reference files invalid (tarieven.csv): their tables are unchanged",
             ],
             outcome.ErrorLines);
         Assert.Contains("providers.csv: 4 rows imported into provider\n", outcome.Out, StringComparison.Ordinal);
