@@ -46,7 +46,8 @@ internal sealed class ClientPrestatieTable : IReadOnlyCollection<ClientPrestatie
     public int Count => _listed;
 
     /// <summary>The pair as the table's key: the BSN in the high half, the code's number among the file's codes in the low.</summary>
-    public ulong KeyOf(int bsn, PrestatieCode code) => ((ulong)(uint)bsn << 32) | (uint)NumberOf(code.Packed);
+    // The BSN's 32 bits (as they are, a negative one too) in the high half: packing and unpacking reinterpret bits, unchecked.
+    public ulong KeyOf(int bsn, PrestatieCode code) => unchecked(((ulong)(uint)bsn << 32) | (uint)NumberOf(code.Packed));
 
     /// <summary>Starts loading the slot where <see cref="Link"/> of this key will probe first (see <see cref="FilePrepass"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -92,7 +93,7 @@ internal sealed class ClientPrestatieTable : IReadOnlyCollection<ClientPrestatie
         _keys[index] = key;
         _last![index] = line;
         slots[slot] = index + 1;
-        if ((int)(key >> 32) >= 0)
+        if (unchecked((int)(key >> 32)) >= 0)
         {
             _listed++;
         }
@@ -119,10 +120,10 @@ internal sealed class ClientPrestatieTable : IReadOnlyCollection<ClientPrestatie
     {
         for (var i = 0; i < _count; i++)
         {
-            var bsn = (int)(_keys[i] >> 32);
+            var bsn = unchecked((int)(_keys[i] >> 32));
             if (bsn >= 0)
             {
-                yield return new ClientPrestatie(bsn, PrestatieCode.FromPacked(_codes[(int)(uint)_keys[i]]));
+                yield return new ClientPrestatie(bsn, PrestatieCode.FromPacked(_codes[unchecked((int)(uint)_keys[i])]));
             }
         }
     }
@@ -131,7 +132,7 @@ internal sealed class ClientPrestatieTable : IReadOnlyCollection<ClientPrestatie
 
     private static ulong Hash(ulong key)
     {
-        var h = key * 0x9E3779B97F4A7C15UL;
+        var h = unchecked(key * 0x9E3779B97F4A7C15UL); // Fibonacci hashing: the product wraps modulo 2^64 on purpose
         return h ^ (h >> 29);
     }
 

@@ -58,10 +58,14 @@ public readonly struct Referentienummer : IEquatable<Referentienummer>
     /// </summary>
     internal static ulong Hash(ulong head, ulong middle, uint tail)
     {
-        var h = (head * 0x9E3779B97F4A7C15UL) ^ middle;
-        h = (h * 0xC2B2AE3D27D4EB4FUL) ^ tail;
-        h *= 0x165667B19E3779F9UL;
-        return h ^ (h >> 29);
+        // The products wrap modulo 2^64 on purpose: that is the mixing.
+        unchecked
+        {
+            var h = (head * 0x9E3779B97F4A7C15UL) ^ middle;
+            h = (h * 0xC2B2AE3D27D4EB4FUL) ^ tail;
+            h *= 0x165667B19E3779F9UL;
+            return h ^ (h >> 29);
+        }
     }
 
     /// <summary>Reads the 20 bytes of an AW319 field (a shorter span is padded with spaces, as the field would be).</summary>

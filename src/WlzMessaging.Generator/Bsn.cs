@@ -44,7 +44,7 @@ public static class Bsn
         long value = 0;
         foreach (var b in digits)
         {
-            var d = (uint)(b - '0');
+            var d = unchecked((uint)(b - '0')); // a byte below '0' wraps to a large number: one comparison tests 0-9
             if (d > 9)
             {
                 return false;

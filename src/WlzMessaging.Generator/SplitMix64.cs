@@ -17,19 +17,23 @@ public struct SplitMix64
     /// An independent stream for one (seed, key, salt) triple, e.g. one client: its values do not depend on how many
     /// values other streams drew.
     /// </summary>
-    public static SplitMix64 ForKey(ulong seed, ulong key, ulong salt) => new(Mix(seed ^ Mix(key * Gamma + salt)));
+    // The algorithm is arithmetic modulo 2^64: every multiply and add below wraps on purpose (unchecked, also in Debug).
+    public static SplitMix64 ForKey(ulong seed, ulong key, ulong salt) => new(Mix(seed ^ Mix(unchecked((key * Gamma) + salt))));
 
     /// <summary>The SplitMix64 finaliser: a bijective scramble of 64 bits.</summary>
     public static ulong Mix(ulong z)
     {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
-        return z ^ (z >> 31);
+        unchecked
+        {
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
+            return z ^ (z >> 31);
+        }
     }
 
     public ulong NextUInt64()
     {
-        _state += Gamma;
+        _state = unchecked(_state + Gamma);
         return Mix(_state);
     }
 

@@ -104,7 +104,7 @@ public readonly struct PrestatieCode : IEquatable<PrestatieCode>, IComparable<Pr
         var length = 0;
         for (var i = 0; i < MaxLength; i++)
         {
-            var b = (byte)(Packed >> ((MaxLength - 1 - i) * 8));
+            var b = unchecked((byte)(Packed >> ((MaxLength - 1 - i) * 8))); // the low byte, the rest cut off
             if (b == 0)
             {
                 break;

@@ -69,7 +69,7 @@ public static class Numeric
 
         foreach (var b in field)
         {
-            var digit = (uint)(b - '0');
+            var digit = unchecked((uint)(b - '0')); // unchecked: a byte below '0' wraps to a large number, so one comparison tests 0-9
             if (digit > 9)
             {
                 value = 0;
@@ -87,36 +87,44 @@ public static class Numeric
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryParseEight(ulong chars, out ulong value)
     {
-        // Every byte minus '0' must be 0-9. A byte below '0' borrows and sets its high bit; one above '9' sets the high
-        // bit once 0x76 is added. Only the lowest bad byte needs to show: below it nothing borrows or carries.
-        var digits = chars - 0x3030_3030_3030_3030UL;
-        if (((digits | (digits + 0x7676_7676_7676_7676UL)) & 0x8080_8080_8080_8080UL) != 0)
+        // SWAR: all arithmetic here is modulo 2^64 on purpose (a borrow out of the lowest byte, products whose high part
+        // is dropped), so it is unchecked, also in Debug builds.
+        unchecked
         {
-            value = 0;
-            return false;
-        }
+            // Every byte minus '0' must be 0-9. A byte below '0' borrows and sets its high bit; one above '9' sets the high
+            // bit once 0x76 is added. Only the lowest bad byte needs to show: below it nothing borrows or carries.
+            var digits = chars - 0x3030_3030_3030_3030UL;
+            if (((digits | (digits + 0x7676_7676_7676_7676UL)) & 0x8080_8080_8080_8080UL) != 0)
+            {
+                value = 0;
+                return false;
+            }
 
-        // Pairs (10a + b in every other byte), then quads (100ab + cd in every other 16 bits), then 10000abcd + efgh.
-        digits = (digits * 10) + (digits >> 8);
-        digits = ((digits & 0x00FF_00FF_00FF_00FFUL) * ((100UL << 16) + 1)) >> 16;
-        value = ((digits & 0x0000_FFFF_0000_FFFFUL) * ((10_000UL << 32) + 1)) >> 32;
-        return true;
+            // Pairs (10a + b in every other byte), then quads (100ab + cd in every other 16 bits), then 10000abcd + efgh.
+            digits = (digits * 10) + (digits >> 8);
+            digits = ((digits & 0x00FF_00FF_00FF_00FFUL) * ((100UL << 16) + 1)) >> 16;
+            value = ((digits & 0x0000_FFFF_0000_FFFFUL) * ((10_000UL << 32) + 1)) >> 32;
+            return true;
+        }
     }
 
     /// <summary>Four ASCII digits read little-endian as their value, 0-9,999; the same steps as <see cref="TryParseEight"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryParseFour(uint chars, out uint value)
     {
-        var digits = chars - 0x3030_3030u;
-        if (((digits | (digits + 0x7676_7676u)) & 0x8080_8080u) != 0)
+        unchecked
         {
-            value = 0;
-            return false;
-        }
+            var digits = chars - 0x3030_3030u;
+            if (((digits | (digits + 0x7676_7676u)) & 0x8080_8080u) != 0)
+            {
+                value = 0;
+                return false;
+            }
 
-        digits = (digits * 10) + (digits >> 8);
-        value = ((digits & 0xFF) * 100) + ((digits >> 16) & 0xFF);
-        return true;
+            digits = (digits * 10) + (digits >> 8);
+            value = ((digits & 0xFF) * 100) + ((digits >> 16) & 0xFF);
+            return true;
+        }
     }
 
     /// <summary>True when every byte is an ASCII digit.</summary>

@@ -116,7 +116,7 @@ internal sealed class RecordLayout
         var length = Math.Min(record.Length, Length);
         for (var i = 0; i < length; i++)
         {
-            if ((_numericMask[i] != 0 && (uint)(record[i] - '0') > 9) || (_reserveMask[i] != 0 && record[i] != ' '))
+            if ((_numericMask[i] != 0 && unchecked((uint)(record[i] - '0')) > 9) || (_reserveMask[i] != 0 && record[i] != ' '))
             {
                 return false;
             }

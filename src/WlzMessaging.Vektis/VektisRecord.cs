@@ -77,8 +77,9 @@ public readonly ref struct VektisRecord
             return RecordType.Unknown;
         }
 
-        var d0 = (uint)(bytes[0] - '0');
-        var d1 = (uint)(bytes[1] - '0');
+        // unchecked: a byte below '0' wraps to a large number, so one comparison tests 0-9.
+        var d0 = unchecked((uint)(bytes[0] - '0'));
+        var d1 = unchecked((uint)(bytes[1] - '0'));
         if (d0 > 9 || d1 > 9)
         {
             return RecordType.Unknown;

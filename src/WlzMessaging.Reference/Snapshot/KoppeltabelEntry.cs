@@ -64,6 +64,7 @@ public sealed class KoppeltabelEntry
         }
     }
 
+    // unchecked: a negative code wraps to a large number, so one comparison tests 0..count-1.
     private static bool IsSet(ulong[] bits, int code, int count) =>
-        (uint)code < (uint)count && (bits[code >> 6] & (1UL << (code & 63))) != 0;
+        unchecked((uint)code < (uint)count) && (bits[code >> 6] & (1UL << (code & 63))) != 0;
 }

@@ -204,7 +204,7 @@ internal sealed class MazIndex
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SlotOf(ulong key, int size)
     {
-        var h = key * 0x9E3779B97F4A7C15UL;
+        var h = unchecked(key * 0x9E3779B97F4A7C15UL); // Fibonacci hashing: the product wraps modulo 2^64 on purpose
         h ^= h >> 32;
         return (int)(((h & 0xFFFFFFFFUL) * (ulong)(uint)size) >> 32);
     }

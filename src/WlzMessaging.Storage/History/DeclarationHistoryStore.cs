@@ -172,7 +172,7 @@ public static class DeclarationHistoryStore
         var length = 0;
         for (var i = 0; i < PrestatieCode.MaxLength; i++)
         {
-            var b = (byte)(code.Packed >> ((PrestatieCode.MaxLength - 1 - i) * 8));
+            var b = unchecked((byte)(code.Packed >> ((PrestatieCode.MaxLength - 1 - i) * 8))); // the low byte, the rest cut off
             if (b == 0)
             {
                 break;

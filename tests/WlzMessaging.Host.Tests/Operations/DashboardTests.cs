@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using WlzMessaging.Host.Operations.Dashboard;
 using WlzMessaging.Testing;
 
@@ -75,16 +76,24 @@ public sealed class DashboardTests(PostgresFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Figures_are_read_again_after_the_cache_time()
     {
-        var first = await _http.GetStringAsync($"{BaseUrl}/api/dashboard");
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var options = new DashboardOptions { Time = time };
+        await using var server = await DashboardServer.StartAsync("http://127.0.0.1:0", _database.DataSource, options);
+        var api = $"{server.Addresses[0]}/api/dashboard";
+
+        var first = await _http.GetStringAsync(api);
         await using (var connection = await _database.OpenConnectionAsync())
         {
             await Sql.ExecuteAsync(connection, "UPDATE worker_heartbeat SET inbox = 9");
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(4.5));
-        var second = await _http.GetStringAsync($"{BaseUrl}/api/dashboard");
+        time.Advance(options.CacheFor - TimeSpan.FromMilliseconds(1));
+        var cached = await _http.GetStringAsync(api);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        var second = await _http.GetStringAsync(api);
 
         Assert.Contains("\"inboxDepth\": 7", first, StringComparison.Ordinal);
+        Assert.Contains("\"inboxDepth\": 7", cached, StringComparison.Ordinal);
         Assert.Contains("\"inboxDepth\": 9", second, StringComparison.Ordinal);
     }
 

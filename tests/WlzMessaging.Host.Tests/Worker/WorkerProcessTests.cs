@@ -17,6 +17,9 @@ public sealed class WorkerProcessTests(PostgresFixture fixture) : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
+    /// <summary>The worker's debug line for an attempt to reach the database that failed again.</summary>
+    private const string StillDown = "Database still unavailable";
+
     private readonly Mailbox _mailbox = new();
     private TestDatabase _database = null!;
 
@@ -53,6 +56,18 @@ public sealed class WorkerProcessTests(PostgresFixture fixture) : IAsyncLifetime
 
     private bool OutboxHolds(string name) => File.Exists(Path.Combine(_mailbox.Outbox, name));
 
+    private async Task WaitForNoOtherSessionsAsync()
+    {
+        var unpooled = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Pooling = false }.ConnectionString;
+        var deadline = DateTime.UtcNow + Patience;
+        while (await Sql.ScalarAsync<long>(
+            unpooled, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()") > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the killed workers' sessions did not end");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Every input answered exactly once: in the archive with its AW320, its lines stored once, one AW320 in the outbox.</summary>
     private async Task AssertEachFileAnsweredOnceAsync(Dictionary<string, long> files, string connectionString)
     {
@@ -86,29 +101,41 @@ public sealed class WorkerProcessTests(PostgresFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Killed_with_SIGKILL_in_the_middle_of_files_it_loses_nothing_and_doubles_nothing()
     {
-        var files = await DropAsync(("big.aw319", 200_000, 31), ("small1.aw319", 1_500, 32), ("small2.aw319", 1_500, 33), ("small3.aw319", 1_500, 34));
+        var files = await DropAsync(("big.aw319", 40_000, 31), ("small1.aw319", 1_500, 32), ("small2.aw319", 1_500, 33), ("small3.aw319", 1_500, 34));
         var temporary = Path.Combine(_mailbox.Outbox, ".big.aw320.tmp");
+        var bigInput = new FileInfo(Path.Combine(_mailbox.Inbox, "big.aw319")).Length;
+        long Written() => File.Exists(temporary) ? new FileInfo(temporary).Length : 0;
 
         // Round 1: killed while the big file's AW320 and lines are being written.
         await using (var worker = StartWorker())
         {
-            await worker.WaitUntilAsync(() => File.Exists(temporary) && new FileInfo(temporary).Length > 1_000_000, Patience, "the big file half-way");
+            await worker.WaitUntilAsync(() => Written() > 1_000_000, Patience, "the big file's first megabyte");
             await worker.KillAsync();
         }
 
         Assert.False(OutboxHolds("big.aw320"));
         Assert.True(File.Exists(Path.Combine(_mailbox.Inbox, "big.aw319")));
 
-        // Rounds 2-4: killed at other moments (later in the file, during the commit, among the small files).
-        foreach (var delay in new[] { 1_500, 2_500, 3_500 })
+        // Rounds 2-4: killed at later moments, each waited for rather than guessed with a sleep: half-way through the big
+        // file, at its end (an AW320 record is longer than an AW319 record, so the answer is past the input's length only in
+        // the file's last part; if the worker got further, it is killed after the rename), and among the small files.
+        // Each round starts the big file again: the round before rolled it back.
+        (Func<bool> Moment, string What)[] moments =
+        [
+            (() => Written() > bigInput / 2, "the big file half-way"),
+            (() => Written() > bigInput || OutboxHolds("big.aw320"), "the end of the big file"),
+            (() => Mailbox.Names(_mailbox.Outbox, "small*.aw320").Length > 0, "the first small file answered"),
+        ];
+        foreach (var (moment, what) in moments)
         {
             await using var worker = StartWorker();
-            await worker.WaitForAsync("watching", Patience);
-            await Task.Delay(delay);
+            await worker.WaitUntilAsync(moment, Patience, what);
             await worker.KillAsync();
         }
 
-        // Then a run to the end.
+        // Then a run to the end, once the killed workers' sessions are gone: a session (and the file lock it holds) ends
+        // when the server notices the closed socket, and a run with --once leaves a file that another session holds.
+        await WaitForNoOtherSessionsAsync();
         await using (var last = StartWorker(once: true))
         {
             Assert.Equal(0, await last.WaitForExitAsync(Patience));
@@ -125,7 +152,7 @@ public sealed class WorkerProcessTests(PostgresFixture fixture) : IAsyncLifetime
         await using var first = StartWorker();
         await using var second = StartWorker();
         await first.WaitUntilAsync(() => Mailbox.Names(_mailbox.Outbox, "*.aw320").Length == files.Count, Patience, "every AW320");
-        await Task.Delay(1_000);
+        await first.WaitUntilAsync(() => first.Count("Processed f") + second.Count("Processed f") >= files.Count, Patience, "every file logged as processed");
         Assert.Equal(0, await first.TerminateAsync(Patience));
         Assert.Equal(0, await second.TerminateAsync(Patience));
 
@@ -158,10 +185,12 @@ public sealed class WorkerProcessTests(PostgresFixture fixture) : IAsyncLifetime
         await server.DisposeAsync();
         try
         {
-            await using var worker = StartWorker(connection: connectionString);
+            // Debug shows every attempt to reach the database ("Database still unavailable"), so the test can wait for
+            // attempts made while a file waits in the inbox instead of sleeping.
+            await using var worker = StartWorker(connection: connectionString, environment: new Dictionary<string, string> { ["WLZ_Logging__LogLevel__WlzMessaging"] = "Debug" });
             await worker.WaitForAsync("Database unavailable", Patience);
             var files = await DropAsync(("one.aw319", 2_000, 51));
-            await Task.Delay(2_500);
+            await worker.WaitForAsync(StillDown, Patience, times: worker.Count(StillDown) + 2);
             Assert.True(File.Exists(Path.Combine(_mailbox.Inbox, "one.aw319")), "the inbox is left alone while the database is down");
             Assert.Empty(Mailbox.Names(_mailbox.Outbox));
 
@@ -178,7 +207,7 @@ public sealed class WorkerProcessTests(PostgresFixture fixture) : IAsyncLifetime
             await worker.WaitUntilAsync(() => File.Exists(Path.Combine(_mailbox.Outbox, ".two.aw320.tmp")), Patience, "two.aw319 in hand");
             await server.DisposeAsync();
             await worker.WaitForAsync("Database unavailable", Patience, times: 2);
-            await Task.Delay(2_500);
+            await worker.WaitForAsync(StillDown, Patience, times: worker.Count(StillDown) + 2);
             Assert.True(File.Exists(Path.Combine(_mailbox.Inbox, "two.aw319")));
             Assert.False(OutboxHolds("two.aw320"));
 
@@ -200,7 +229,7 @@ public sealed class WorkerProcessTests(PostgresFixture fixture) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(30, true)]
+    [InlineData(90, true)] // ample for 150,000 lines on a busy machine, inside the test's patience
     [InlineData(0, false)]
     public async Task SIGTERM_finishes_the_file_in_hand_or_rolls_it_back_never_half(int graceSeconds, bool finished)
     {

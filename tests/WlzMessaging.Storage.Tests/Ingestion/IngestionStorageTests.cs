@@ -153,8 +153,17 @@ public sealed class IngestionStorageTests(PostgresFixture fixture) : IAsyncLifet
 
         await second.CloseAsync();
         NpgsqlConnection.ClearPool(second);
-        await Task.Delay(200);
-        Assert.True(await VektisFileRepository.TryLockAsync(first, sha));
+
+        // The server ends the closed session (and frees its lock) a moment after the client has gone: wait for it, bounded.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var locked = await VektisFileRepository.TryLockAsync(first, sha);
+        while (!locked && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+            locked = await VektisFileRepository.TryLockAsync(first, sha);
+        }
+
+        Assert.True(locked);
     }
 
     [Fact]
