@@ -53,7 +53,16 @@ public static partial class AdvanceProtocolReader
 
     /// <summary>Reads several protocol files into one book; every error of every file is reported at once.</summary>
     /// <exception cref="ProtocolFileException">Every error of every file, and years covered twice.</exception>
-    public static ProtocolBook ReadBook(IEnumerable<(string File, byte[] Utf8)> files)
+    public static ProtocolBook ReadBook(IEnumerable<(string File, byte[] Utf8)> files) => ReadBook(files, uzovi: null, source: "(protocols)");
+
+    /// <summary>
+    /// Reads several protocol files into one book, keeping only the protocols that cover <paramref name="uzovi"/> (all when
+    /// it is null): a directory may hold the protocols of several zorgkantoren. <paramref name="source"/> names the
+    /// directory in the error when no protocol covers the UZOVI code.
+    /// </summary>
+    /// <exception cref="ProtocolFileException">Every error of every file (also of files for another UZOVI), years covered
+    /// twice among the protocols kept, and no protocol covering <paramref name="uzovi"/>.</exception>
+    public static ProtocolBook ReadBook(IEnumerable<(string File, byte[] Utf8)> files, int? uzovi, string source)
     {
         var errors = new List<ProtocolError>();
         var protocols = new List<(string File, AdvanceProtocol Protocol)>();
@@ -67,6 +76,19 @@ public static partial class AdvanceProtocolReader
             }
         }
 
+        if (uzovi is { } code && errors.Count == 0 && protocols.Count > 0)
+        {
+            var covered = protocols.SelectMany(p => p.Protocol.UzoviCodes).Distinct().Order().ToArray();
+            protocols.RemoveAll(p => !p.Protocol.UzoviCodes.Contains(code));
+            if (protocols.Count == 0)
+            {
+                errors.Add(new ProtocolError(
+                    source,
+                    "$.uzovi",
+                    $"no protocol covers UZOVI {code:D4} (the files cover {string.Join(", ", covered.Select(c => c.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)))})"));
+            }
+        }
+
         foreach (var year in protocols.GroupBy(p => p.Protocol.Year).Where(g => g.Count() > 1))
         {
             var names = year.Select(p => p.File).ToArray();
@@ -75,7 +97,7 @@ public static partial class AdvanceProtocolReader
 
         if (errors.Count == 0 && protocols.Count == 0)
         {
-            errors.Add(new ProtocolError("(protocols)", "$", "no protocol file"));
+            errors.Add(new ProtocolError(source, "$", "no protocol file"));
         }
 
         if (errors.Count > 0)

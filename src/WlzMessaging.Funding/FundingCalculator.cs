@@ -71,6 +71,36 @@ public sealed class FundingCalculator
         };
     }
 
+    /// <summary>
+    /// The production of <paramref name="year"/> each provider has counted before <paramref name="before"/> (any day, not
+    /// only a run date): what a run on that day counts as Pc and Px, with the same rules (<see cref="Counted"/>). The feedback
+    /// page and the report read their production here, so they agree with the runs to the cent.
+    /// </summary>
+    public IReadOnlyList<CountedProduction> Production(int year, DateOnly before, FundingInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var protocol = _settings.ProtocolFor(year);
+        var production = inputs.Production.ToLookup(p => p.Agb, StringComparer.Ordinal);
+        var mndp = inputs.Mndp.ToLookup(m => m.Agb, StringComparer.Ordinal);
+        var corrections = inputs.TariffCorrections.ToLookup(c => c.Agb, StringComparer.Ordinal);
+
+        // A provider not (yet) in providers.csv is listed too, with its lines only: a run names it unknown and pays it
+        // nothing, but what it sent is production all the same (its MNDP rows were refused, it has no crisisafspraak).
+        var known = inputs.Providers.Select(p => p.Agb).ToHashSet(StringComparer.Ordinal);
+        var unknown = production.Select(g => g.Key).Where(agb => !known.Contains(agb)).Distinct(StringComparer.Ordinal)
+            .Select(agb => new Provider(agb, Regime.Achteraf, crisisafspraak: false));
+        return inputs.Providers
+            .Concat(unknown)
+            .OrderBy(p => p.Agb, StringComparer.Ordinal)
+            .Select(provider => new CountedProduction(
+                provider.Agb,
+                year,
+                before,
+                Counted(protocol, before, exempt: false, provider, production[provider.Agb], mndp[provider.Agb], corrections[provider.Agb]),
+                Counted(protocol, before, exempt: true, provider, production[provider.Agb], mndp[provider.Agb], corrections[provider.Agb])))
+            .ToArray();
+    }
+
     private ProviderRun CalculateProvider(
         DateOnly runDate,
         Provider provider,

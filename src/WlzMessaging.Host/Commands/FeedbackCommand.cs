@@ -20,16 +20,18 @@ public sealed class FeedbackCommand : Command
             OptionSpec.Value("month", "YYYY-MM", "the month closed", required: true),
             OptionSpec.Value("out", "DIR", "the directory to write to (made when missing; files of the same month are replaced)", required: true),
             OptionSpec.Value("year", "YYYY", "the care year of the agreement and production (default the month's year)"),
+            WlzMessaging.Host.Funding.ProtocolFiles.Option,
             .. StorageOptions.Options,
         ],
         Details = """
             Per provider with an agreement for the year, or with production or rejections in it: AGB-YYYY-MM.html (a page
-            in Dutch with the agreement in force at the end of the month, the approved production of the care year
-            received up to then, net of credits, the room left under the agreement, production per care month and the
+            in Dutch with the agreement in force at the end of the month, the production of the care year counted up
+            to then as the advance run counts it (approved lines net of credits, accepted MNDP, tariff corrections), the
+            room left under the agreement, production per care month and the
             rejected lines by retourcode) and AGB-YYYY-MM.csv beside it (the same figures, ';'-separated); index.html lists
             them. The pages are self-contained (no script, font or image from elsewhere) and can be mailed as they are.
 
-            Production is counted by the month of 0414 BEGINDATUM PRESTATIE; rejections by the day the file was received,
+            The approved lines per care month are counted by the month of 0414 BEGINDATUM PRESTATIE; rejections by the day the file was received,
             in the month and in its year up to the month. Test files never count. No BSN, name or birth date is written.
             """,
     };
@@ -44,8 +46,9 @@ public sealed class FeedbackCommand : Command
             throw new UsageException($"--out: {outDir} is a file, not a directory");
         }
 
+        var funding = WlzMessaging.Host.Funding.ProtocolFiles.Resolve(args);
         await using var database = await OperationsDatabase.OpenAsync(args, cancellationToken);
-        var rows = await new FeedbackQueries(database.DataSource).ReadAsync(month, year, cancellationToken);
+        var rows = await new FeedbackQueries(database.DataSource, funding).ReadAsync(month, year, cancellationToken);
         var feedback = FeedbackBuilder.Build(month, year, rows);
         IReadOnlyList<string> written;
         try

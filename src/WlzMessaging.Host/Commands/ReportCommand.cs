@@ -20,6 +20,7 @@ public sealed class ReportCommand : Command
             OptionSpec.Value("from", "DATE", "first day received (YYYY-MM-DD; default 29 days before --to)"),
             OptionSpec.Value("to", "DATE", "last day received (YYYY-MM-DD; default today)"),
             OptionSpec.Value("format", "table|json", "table (default) or one JSON document"),
+            WlzMessaging.Host.Funding.ProtocolFiles.Option,
             .. StorageOptions.Options,
         ],
         Details = """
@@ -29,7 +30,9 @@ public sealed class ReportCommand : Command
             days, the limit 20; the report shows the median and the longest, and lists every file answered over the limit
             or still waiting longer than it. Late declarations: files received after the 17th working day after the month
             their declaration period (0115) ends in. Retourcodes: a rejected line counts under each of its (up to three)
-            codes. Amounts are net (credits negative).
+            codes. Amounts are net (credits negative). "Approved in the AW320s" is what the answers to the period's files
+            approved; the production (per provider and in total) is that of --to's care year counted through --to, as the
+            advance run counts it: every approved line so far, accepted MNDP rows and tariff corrections.
 
             Reads aggregates only; never shows a BSN, a name or a birth date.
             """,
@@ -52,8 +55,9 @@ public sealed class ReportCommand : Command
             var other => throw new UsageException($"--format: '{other}' is not table or json"),
         };
 
+        var funding = WlzMessaging.Host.Funding.ProtocolFiles.Resolve(args);
         await using var database = await OperationsDatabase.OpenAsync(args, cancellationToken);
-        var report = await ReportBuilder.ReadAsync(new ReportQueries(database.DataSource), new ReportPeriod(from, to, today), cancellationToken);
+        var report = await ReportBuilder.ReadAsync(new ReportQueries(database.DataSource, funding), new ReportPeriod(from, to, today), cancellationToken);
         await console.Out.WriteAsync(json
             ? JsonSerializer.Serialize(report, OperationsJson.Default.OperationsReport) + Environment.NewLine
             : ReportTextWriter.Write(report));

@@ -28,6 +28,7 @@ public sealed class RunCommand : Command
             OptionSpec.Value("outbox", "DIR", "Mailbox:Outbox (env WLZ_Mailbox__Outbox)"),
             OptionSpec.Value("archive", "DIR", "Mailbox:Archive (env WLZ_Mailbox__Archive)"),
             OptionSpec.Value("quarantine", "DIR", "Mailbox:Quarantine (env WLZ_Mailbox__Quarantine)"),
+            OptionSpec.Value("protocols", "DIR", "Funding:Protocols (env WLZ_Funding__Protocols): the advance protocols for 8288 and the dashboard's forecast"),
             OptionSpec.Value("config", "FILE", "read this settings file instead of the appsettings.json beside the program"),
             .. StorageOptions.Options,
         ],
@@ -72,6 +73,7 @@ public sealed class RunCommand : Command
         Override("outbox", "Mailbox:Outbox");
         Override("archive", "Mailbox:Archive");
         Override("quarantine", "Mailbox:Quarantine");
+        Override("protocols", "Funding:Protocols");
 
         var settingsFile = args.Value("config") is { } file ? Path.GetFullPath(file) : null;
         if (settingsFile is not null && !File.Exists(settingsFile))

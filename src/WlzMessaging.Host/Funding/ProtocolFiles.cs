@@ -21,10 +21,12 @@ public static class ProtocolFiles
     /// <exception cref="CommandFailedException">A file that is not a valid protocol: every error with file, path and reason.</exception>
     public static FundingSettings Resolve(CommandArguments args, IConfiguration? configuration = null)
     {
-        var directory = args.Value("protocols") ?? (configuration ?? WlzConfiguration.Build())[SettingKey];
+        ArgumentNullException.ThrowIfNull(args);
+        configuration ??= WlzConfiguration.Build();
+        var directory = args.Value("protocols") ?? configuration[SettingKey];
         try
         {
-            return Load(directory);
+            return Load(directory, ConfiguredUzovi(configuration));
         }
         catch (ProtocolFileException e)
         {
@@ -32,9 +34,13 @@ public static class ProtocolFiles
         }
     }
 
-    /// <summary>The settings of the protocols in <paramref name="directory"/>; the built-in default when it is null or empty.</summary>
-    /// <exception cref="ProtocolFileException">Every error of every file; a directory that does not exist or holds no protocol.</exception>
-    public static FundingSettings Load(string? directory)
+    /// <summary>
+    /// The settings of the protocols in <paramref name="directory"/>; the built-in default when it is null or empty. When
+    /// <paramref name="uzovi"/> is set, only the files whose <c>uzovi</c> list holds it are used.
+    /// </summary>
+    /// <exception cref="ProtocolFileException">Every error of every file; a directory that does not exist or holds no protocol;
+    /// no protocol covering <paramref name="uzovi"/> (one error naming the directory and the code).</exception>
+    public static FundingSettings Load(string? directory, int? uzovi = null)
     {
         if (string.IsNullOrWhiteSpace(directory))
         {
@@ -49,7 +55,17 @@ public static class ProtocolFiles
         var files = Directory.GetFiles(directory, "*.json")
             .Order(StringComparer.Ordinal)
             .Select(path => (Path.GetFileName(path), File.ReadAllBytes(path)));
-        return new FundingSettings { Protocols = AdvanceProtocolReader.ReadBook(files) };
+        return new FundingSettings { Protocols = AdvanceProtocolReader.ReadBook(files, uzovi, directory) };
+    }
+
+    /// <summary>
+    /// The configured <c>Uzovi</c> (env <c>WLZ_UZOVI</c>) that selects the protocols; null when it is not set or not a
+    /// UZOVI code (the commands that need it report that themselves).
+    /// </summary>
+    public static int? ConfiguredUzovi(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return WlzConfiguration.TryParseUzovi(configuration["Uzovi"]?.Trim(), out var uzovi) ? uzovi : null;
     }
 
     /// <summary>

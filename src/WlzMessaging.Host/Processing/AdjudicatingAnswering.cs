@@ -35,7 +35,8 @@ public sealed class AdjudicatingAnswering(AdjudicationSettings settings) : IFile
             cutoffs[year] = cutoff;
         }
 
-        var protocols = WlzMessaging.Host.Funding.ProtocolFiles.Load(configuration[WlzMessaging.Host.Funding.ProtocolFiles.SettingKey]);
+        var protocols = WlzMessaging.Host.Funding.ProtocolFiles.Load(
+            configuration[WlzMessaging.Host.Funding.ProtocolFiles.SettingKey], WlzMessaging.Host.Funding.ProtocolFiles.ConfiguredUzovi(configuration));
         return new AdjudicationSettings(WlzMessaging.Host.Funding.ProtocolFiles.Cutoffs(protocols, cutoffs));
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using WlzMessaging.Adjudication;
 using WlzMessaging.Host.Nightly;
 using WlzMessaging.Host.Operations;
+using WlzMessaging.Funding;
 using WlzMessaging.Host.Operations.Dashboard;
 using WlzMessaging.Host.Processing;
 using WlzMessaging.Storage.Operations;
@@ -41,7 +42,7 @@ internal sealed class OperatorSide(
 
             if (!run.Once && settings.DashboardUrls is { } urls)
             {
-                dashboard = await StartDashboardAsync(urls, store, stoppingToken).ConfigureAwait(false);
+                dashboard = await StartDashboardAsync(urls, store, settings.Funding, stoppingToken).ConfigureAwait(false);
             }
 
             if (!run.Once && settings.NightlyEnabled)
@@ -100,11 +101,11 @@ internal sealed class OperatorSide(
         }
     }
 
-    private async Task<DashboardServer?> StartDashboardAsync(string urls, Store store, CancellationToken stoppingToken)
+    private async Task<DashboardServer?> StartDashboardAsync(string urls, Store store, FundingSettings funding, CancellationToken stoppingToken)
     {
         try
         {
-            var server = await DashboardServer.StartAsync(urls, store.DataSource, new DashboardOptions { InboxDepth = () => activity.Inbox }, stoppingToken)
+            var server = await DashboardServer.StartAsync(urls, store.DataSource, new DashboardOptions { InboxDepth = () => activity.Inbox, Funding = funding }, stoppingToken)
                 .ConfigureAwait(false);
             foreach (var address in server.Addresses)
             {

@@ -52,6 +52,12 @@ public sealed class WorkerSettings
     /// </summary>
     public IReadOnlyDictionary<int, DateOnly> Cutoffs { get; init; } = new Dictionary<int, DateOnly>();
 
+    /// <summary>
+    /// The advance protocols (<c>Funding:Protocols</c>, or <c>--protocols</c>; those covering <see cref="Uzovi"/>): the
+    /// dashboard's forecast computes with them, as <c>wlz dashboard --protocols</c> does.
+    /// </summary>
+    public FundingSettings Funding { get; init; } = FundingSettings.Default;
+
     /// <summary><c>Worker:HeartbeatSeconds</c> (default 10): how often the worker's row in worker_heartbeat is refreshed.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -208,7 +214,7 @@ public sealed class WorkerSettings
         var protocols = FundingSettings.Default;
         try
         {
-            protocols = ProtocolFiles.Load(configuration[ProtocolFiles.SettingKey]);
+            protocols = ProtocolFiles.Load(configuration[ProtocolFiles.SettingKey], uzovi == 0 ? null : uzovi);
         }
         catch (ProtocolFileException e)
         {
@@ -236,6 +242,7 @@ public sealed class WorkerSettings
             NightlyAt = nightlyAt,
             DashboardUrls = dashboardUrls,
             Cutoffs = ProtocolFiles.Cutoffs(protocols, cutoffs),
+            Funding = protocols,
         };
     }
 }

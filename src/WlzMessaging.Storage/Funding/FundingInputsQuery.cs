@@ -93,17 +93,48 @@ public static class FundingInputsQuery
         ORDER BY i.run_date, i.agb, i.position
         """;
 
-    public static async Task<LoadedFundingInputs> LoadAsync(
+    public static Task<LoadedFundingInputs> LoadAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction? transaction,
         DateOnly runDate,
         FundingSettings settings,
+        CancellationToken cancellationToken = default) =>
+        LoadAsync(connection, transaction, runDate, (short)(runDate.Year - 1), (short)runDate.Year, settings, cancellationToken);
+
+    /// <summary>
+    /// The production of <paramref name="year"/> every provider counted before <paramref name="before"/>, read by the run's
+    /// query and computed by the run's calculator (<see cref="FundingCalculator.Production"/>): approved lines, accepted MNDP
+    /// rows and tariff corrections, Pc and Px. The feedback page and the report take their production figures from here.
+    /// </summary>
+    public static async Task<IReadOnlyList<CountedProduction>> ProductionAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction? transaction,
+        int year,
+        DateOnly before,
+        FundingSettings settings,
         CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+
+        // The run's two years when the year is one of them; otherwise that year alone (a report on an older year).
+        var (first, last) = year == before.Year || year == before.Year - 1
+            ? ((short)(before.Year - 1), (short)before.Year)
+            : ((short)year, (short)year);
+        var loaded = await LoadAsync(connection, transaction, before, first, last, settings, cancellationToken).ConfigureAwait(false);
+        return new FundingCalculator(settings).Production(year, before, loaded.Inputs);
+    }
+
+    private static async Task<LoadedFundingInputs> LoadAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction? transaction,
+        DateOnly runDate,
+        short firstYear,
+        short lastYear,
+        FundingSettings settings,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(settings);
-        var firstYear = (short)(runDate.Year - 1);
-        var lastYear = (short)runDate.Year;
 
         NpgsqlCommand Command(string sql)
         {
@@ -127,7 +158,7 @@ public static class FundingInputsQuery
                 Agb.ToText(r.GetInt32(0)), r.GetInt16(1), r.GetString(2), r.GetInt64(3), r.GetFieldValue<DateOnly>(4)),
             cancellationToken).ConfigureAwait(false);
 
-        var lines = await WithExempt(Command(LinesSql), settings, runDate).ReadAsync(
+        var lines = await WithExempt(Command(LinesSql), settings, firstYear, lastYear).ReadAsync(
             r => (Agb: Agb.ToText(r.GetInt32(0)),
                 Year: (int)r.GetInt16(1),
                 ReceivedOn: r.GetFieldValue<DateOnly>(2),
@@ -189,9 +220,9 @@ public static class FundingInputsQuery
         return new LoadedFundingInputs(inputs, mndp.Rejected);
     }
 
-    private static NpgsqlCommand WithExempt(NpgsqlCommand command, FundingSettings settings, DateOnly runDate)
+    private static NpgsqlCommand WithExempt(NpgsqlCommand command, FundingSettings settings, int firstYear, int lastYear)
     {
-        foreach (var (name, year) in new[] { ("exempt_first", runDate.Year - 1), ("exempt_last", runDate.Year) })
+        foreach (var (name, year) in new[] { ("exempt_first", firstYear), ("exempt_last", lastYear) })
         {
             command.Parameters.Add(new NpgsqlParameter<string[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Text)
             {

@@ -1,11 +1,16 @@
 using Npgsql;
+using WlzMessaging.Funding;
+using WlzMessaging.Storage.Funding;
 
 namespace WlzMessaging.Storage.Operations;
 
 /// <summary>A provider's annual agreement (afspraak) in force at the end of the feedback month.</summary>
 public sealed record AgreementInForce(int ProviderAgb, long JaarafspraakCents, DateOnly GeldigVanaf);
 
-/// <summary>A provider's approved production of one month of care (the month of 0414), net of credits.</summary>
+/// <summary>
+/// A provider's approved lines of one month of care (the month of 0414), net of credits: the page's breakdown by care month.
+/// The production total is <see cref="FeedbackRows.Production"/>, which also counts MNDP and tariff corrections.
+/// </summary>
 public sealed record MonthProduction(int ProviderAgb, int Month, long ApprovedCents, long DebitLines, long CreditLines);
 
 /// <summary>Rejected production lines of a provider carrying a retourcode: in the feedback month, and in its year so far.</summary>
@@ -18,15 +23,22 @@ public sealed record RejectedLines(int ProviderAgb, long InMonth, long InYear);
 public sealed record FeedbackRows(
     IReadOnlyDictionary<int, string> ProviderNames,
     IReadOnlyList<AgreementInForce> Agreements,
-    IReadOnlyList<MonthProduction> Production,
+    IReadOnlyList<MonthProduction> LinesByCareMonth,
     IReadOnlyList<RejectionCount> Rejections,
-    IReadOnlyList<RejectedLines> RejectedLines);
+    IReadOnlyList<RejectedLines> RejectedLines)
+{
+    /// <summary>
+    /// The production of the care year counted up to the end of the month, per provider, as the advance run counts it
+    /// (<see cref="FundingInputsQuery.ProductionAsync"/>): lines, accepted MNDP and tariff corrections.
+    /// </summary>
+    public IReadOnlyList<CountedProduction> Production { get; init; } = [];
+}
 
 /// <summary>
 /// The SQL behind <c>wlz feedback</c>, all aggregates: for care year <c>year</c>, the production lines of production files
 /// received up to the end of the month. Nothing here reads a BSN.
 /// </summary>
-public sealed class FeedbackQueries(NpgsqlDataSource dataSource)
+public sealed class FeedbackQueries(NpgsqlDataSource dataSource, FundingSettings? funding = null)
 {
     // $1 year, $2 first day of the month, $3 last day of the month, $4 first day of the month's year.
     private const string AgreementsSql = """
@@ -36,7 +48,8 @@ public sealed class FeedbackQueries(NpgsqlDataSource dataSource)
         ORDER BY agb, geldig_vanaf DESC
         """;
 
-    private const string ProductionSql = """
+    // Only the breakdown by care month; the total comes from the run's query (FundingInputsQuery.ProductionAsync).
+    private const string LinesByCareMonthSql = """
         SELECT provider_agb, extract(month FROM begin_date)::int, sum(approved_cents)::bigint,
                count(*) FILTER (WHERE debit_credit = 'D'), count(*) FILTER (WHERE debit_credit = 'C')
         FROM declaration_line
@@ -68,6 +81,8 @@ public sealed class FeedbackQueries(NpgsqlDataSource dataSource)
     private const string ProvidersSql = "SELECT agb, naam FROM provider";
 
     private readonly NpgsqlDataSource _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
+
+    private readonly FundingSettings _funding = funding ?? FundingSettings.Default;
 
     /// <summary>
     /// The figures of <paramref name="month"/> (any day of it) for care year <paramref name="year"/> (default the month's).
@@ -104,13 +119,18 @@ public sealed class FeedbackQueries(NpgsqlDataSource dataSource)
         var names = await ReadAll(ProvidersSql, r => (Agb: r.GetInt32(0), Name: r.GetString(1))).ConfigureAwait(false);
         var agreements = await ReadAll(AgreementsSql, r => new AgreementInForce(r.GetInt32(0), r.GetInt64(1), r.GetFieldValue<DateOnly>(2)))
             .ConfigureAwait(false);
-        var production = await ReadAll(ProductionSql, r => new MonthProduction(r.GetInt32(0), r.GetInt32(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)))
+        var byCareMonth = await ReadAll(LinesByCareMonthSql, r => new MonthProduction(r.GetInt32(0), r.GetInt32(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)))
             .ConfigureAwait(false);
         var rejections = await ReadAll(RejectionsSql, r => new RejectionCount(r.GetInt32(0), r.GetInt16(1), r.GetInt64(2), r.GetInt64(3)))
             .ConfigureAwait(false);
         var rejectedLines = await ReadAll(RejectedLinesSql, r => new RejectedLines(r.GetInt32(0), r.GetInt64(1), r.GetInt64(2)))
             .ConfigureAwait(false);
+        var production = await FundingInputsQuery.ProductionAsync(connection, transaction, careYear, last.AddDays(1), _funding, cancellationToken)
+            .ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new FeedbackRows(names.ToDictionary(n => n.Agb, n => n.Name), agreements, production, rejections, rejectedLines);
+        return new FeedbackRows(names.ToDictionary(n => n.Agb, n => n.Name), agreements, byCareMonth, rejections, rejectedLines)
+        {
+            Production = production,
+        };
     }
 }

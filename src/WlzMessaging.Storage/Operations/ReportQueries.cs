@@ -1,6 +1,8 @@
 using Npgsql;
 using NpgsqlTypes;
 using WlzMessaging.Adjudication;
+using WlzMessaging.Funding;
+using WlzMessaging.Storage.Funding;
 
 namespace WlzMessaging.Storage.Operations;
 
@@ -27,7 +29,7 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To, DateOnly Today)
 /// The SQL behind <c>wlz report</c>: every figure is an aggregate computed by PostgreSQL; the process reads one row per
 /// provider and per retourcode, never a line. Lines are reached through their file (the primary key's file_id prefix).
 /// </summary>
-public sealed class ReportQueries(NpgsqlDataSource dataSource)
+public sealed class ReportQueries(NpgsqlDataSource dataSource, FundingSettings? funding = null)
 {
     /// <summary>The date an answer was given: the AW320's written_at (else the file's finished_at) as a day in Amsterdam.</summary>
     internal const string AnsweredOnSql = """
@@ -123,6 +125,8 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource)
 
     private readonly NpgsqlDataSource _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
 
+    private readonly FundingSettings _funding = funding ?? FundingSettings.Default;
+
     /// <summary>The last day on which a declaration of <paramref name="month"/> is on time (Werkdagen.IsLaat after it).</summary>
     public static DateOnly Deadline(DateOnly month, int dueWorkingDays = 17)
     {
@@ -165,9 +169,13 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource)
             r.GetFieldValue<DateOnly>(5)), cancellationToken).ConfigureAwait(false);
         var lineCodes = await ReadAllAsync(connection, transaction, LineCodesSql, period, null, ReadCode, cancellationToken).ConfigureAwait(false);
         var fileCodes = await ReadAllAsync(connection, transaction, FileCodesSql, period, null, ReadCode, cancellationToken).ConfigureAwait(false);
+
+        // The money that means production comes from the run's query and calculator, not from the files' AW320 amounts.
+        var production = await FundingInputsQuery.ProductionAsync(
+            connection, transaction, period.To.Year, period.To.AddDays(1), _funding, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
-        return new ReportRows(figures, lineCodes, fileCodes, overdue, late);
+        return new ReportRows(figures, lineCodes, fileCodes, overdue, late) { Production = production };
     }
 
     private static FileFigures ReadFigures(NpgsqlDataReader r) => new()

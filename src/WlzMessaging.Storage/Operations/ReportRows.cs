@@ -77,4 +77,11 @@ public sealed record ReportRows(
     IReadOnlyList<CodeCount> LineCodes,
     IReadOnlyList<CodeCount> FileCodes,
     IReadOnlyList<OverdueFile> Overdue,
-    IReadOnlyList<LateFile> LateFiles);
+    IReadOnlyList<LateFile> LateFiles)
+{
+    /// <summary>
+    /// The production of the care year of the period's last day, counted through that day per provider as the advance run
+    /// counts it (<see cref="Storage.Funding.FundingInputsQuery.ProductionAsync"/>): lines, accepted MNDP, tariff corrections.
+    /// </summary>
+    public IReadOnlyList<WlzMessaging.Funding.CountedProduction> Production { get; init; } = [];
+}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using WlzMessaging.Storage.Operations;
 using WlzMessaging.Testing;
 using static WlzMessaging.Testing.FeedbackScenario;
@@ -32,11 +33,15 @@ public sealed class FeedbackQueriesTests(PostgresFixture fixture) : IAsyncLifeti
     [Fact]
     public void Production_is_approved_net_per_care_month_received_by_the_end_of_the_month()
     {
-        var linde = _rows.Production.Where(p => p.ProviderAgb == Linde).ToList();
+        var linde = _rows.LinesByCareMonth.Where(p => p.ProviderAgb == Linde).ToList();
         Assert.Equal([(1, 200_000L), (2, 300_000L), (3, 150_000L)], linde.Select(p => (p.Month, p.ApprovedCents)));
         Assert.Equal(LindeProduction, linde.Sum(p => p.ApprovedCents));
         Assert.Equal(1, linde.Single(p => p.Month == 1).CreditLines);
-        Assert.Equal(10_000, Assert.Single(_rows.Production, p => p.ProviderAgb == Unknown).ApprovedCents);
+        Assert.Equal(10_000, Assert.Single(_rows.LinesByCareMonth, p => p.ProviderAgb == Unknown).ApprovedCents);
+
+        // The total as the advance run counts it: the same lines (no MNDP or tariff change in this scenario).
+        Assert.Equal(LindeProduction, Assert.Single(_rows.Production, p => p.Agb == Linde.ToString(CultureInfo.InvariantCulture)).TotalCents);
+        Assert.Equal(10_000, Assert.Single(_rows.Production, p => p.Agb == Unknown.ToString(CultureInfo.InvariantCulture)).LinesCents);
     }
 
     [Fact]
@@ -69,6 +74,7 @@ public sealed class FeedbackQueriesTests(PostgresFixture fixture) : IAsyncLifeti
     {
         var rows = await new FeedbackQueries(_database.DataSource).ReadAsync(Month, year: 2024);
         Assert.Equal(9_000_000, Assert.Single(rows.Agreements).JaarafspraakCents);
-        Assert.Equal(55_000, Assert.Single(rows.Production).ApprovedCents);
+        Assert.Equal(55_000, Assert.Single(rows.LinesByCareMonth).ApprovedCents);
+        Assert.Equal(55_000, Assert.Single(rows.Production, p => p.TotalCents != 0).TotalCents);
     }
 }

@@ -40,6 +40,16 @@ public static class FeedbackCsv
             }
         }
 
+        if (f.MndpCents != 0)
+        {
+            Row(csv, agb, year, "", "productie_mndp", "", "", "", f.MndpCents.ToString(Inv));
+        }
+
+        if (f.TariffCorrectionCents != 0)
+        {
+            Row(csv, agb, year, "", "productie_tariefcorrectie", "", "", "", f.TariffCorrectionCents.ToString(Inv));
+        }
+
         Row(csv, agb, year, "", "productie_totaal", "", $"ontvangen t/m {f.UpTo:yyyy-MM-dd}", f.ApprovedLines.ToString(Inv), f.ProductionCents.ToString(Inv));
         if (f.RoomCents is { } room)
         {

@@ -50,8 +50,24 @@ public static class FeedbackHtml
         html.Append("<div class=\"figures\">\n");
         Figure(html, "Jaarafspraak " + f.Year.ToString(Inv), f.AgreementCents is { } a ? Money.Dutch(a) : "geen afspraak",
             f.AgreementSince is { } since ? "geldig vanaf " + LongDate(since) : null, null);
-        Figure(html, "Goedgekeurde productie", Money.Dutch(f.ProductionCents),
-            f.UsedShare is { } used ? Percent(used) + " van de afspraak" : null, null);
+        // The production as the advance run counts it: besides the approved lines, accepted MNDP and tariff corrections.
+        var parts = new List<string>();
+        if (f.UsedShare is { } used)
+        {
+            parts.Add(Percent(used) + " van de afspraak");
+        }
+
+        if (f.MndpCents != 0)
+        {
+            parts.Add("waarvan MNDP " + Money.Dutch(f.MndpCents));
+        }
+
+        if (f.TariffCorrectionCents != 0)
+        {
+            parts.Add("waarvan tariefcorrectie " + Money.Dutch(f.TariffCorrectionCents));
+        }
+
+        Figure(html, "Goedgekeurde productie", Money.Dutch(f.ProductionCents), parts.Count > 0 ? string.Join(" · ", parts) : null, null);
         if (f.RoomCents is { } room)
         {
             Figure(html, room >= 0 ? "Ruimte onder de afspraak" : "Boven de afspraak", Money.Dutch(Math.Abs(room)), null, room >= 0 ? "ok" : "over");

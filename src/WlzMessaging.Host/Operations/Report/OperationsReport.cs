@@ -14,7 +14,11 @@ public sealed record OperationsReport(
     IReadOnlyList<RetourcodeRank> Retourcodes,
     IReadOnlyList<RetourcodeRank> FileRetourcodes,
     IReadOnlyList<ReportOverdueFile> OverLimit,
-    IReadOnlyList<ReportLateFile> Late);
+    IReadOnlyList<ReportLateFile> Late)
+{
+    /// <summary>The care year of <see cref="ReportFigures.ProductionCents"/>: the year of <see cref="To"/>.</summary>
+    public int ProductionYear => To.Year;
+}
 
 /// <summary>The aim and limit for the AW320 (days after receipt) and the working days a declaration is due in.</summary>
 public sealed record ReportTargets(int AimDays, int LimitDays, int DueWorkingDays);
@@ -51,7 +55,18 @@ public sealed record ReportFigures
 
     public long DeclaredCents { get; init; }
 
+    /// <summary>
+    /// What the AW320s of the period's files approved (declared less rejected), by the day the files arrived, whatever their
+    /// care year. Not the production the funding counts: that is <see cref="ProductionCents"/>.
+    /// </summary>
     public long ApprovedCents { get; init; }
+
+    /// <summary>
+    /// The production of care year <see cref="OperationsReport.ProductionYear"/> counted through the period's last day, as
+    /// the advance run counts it (approved lines of every file so far, accepted MNDP, tariff corrections); on the total, all
+    /// providers' (also those without files in the period).
+    /// </summary>
+    public long ProductionCents { get; init; }
 
     public double? MedianDays { get; init; }
 

@@ -17,9 +17,14 @@ public static class ReportBuilder
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(rows);
         var total = rows.Files.FirstOrDefault(f => f.IsTotal) ?? new FileFigures { IsTotal = true };
+        var production = rows.Production.ToDictionary(
+            p => int.Parse(p.Agb, System.Globalization.CultureInfo.InvariantCulture), p => p.TotalCents);
         var providers = rows.Files
             .Where(f => !f.IsTotal)
-            .Select(f => Figures(f, Ranks(rows.LineCodes.Where(c => !c.IsTotal && c.ProviderAgb == f.ProviderAgb), f.RejectedLines)))
+            .Select(f => Figures(f, Ranks(rows.LineCodes.Where(c => !c.IsTotal && c.ProviderAgb == f.ProviderAgb), f.RejectedLines)) with
+            {
+                ProductionCents = f.ProviderAgb is { } agb ? production.GetValueOrDefault(agb) : 0,
+            })
             .ToList();
 
         return new OperationsReport(
@@ -27,7 +32,7 @@ public static class ReportBuilder
             period.To,
             period.Today,
             new ReportTargets(period.AimDays, period.LimitDays, period.DueWorkingDays),
-            Figures(total, []),
+            Figures(total, []) with { ProductionCents = production.Values.Sum() },
             providers,
             Ranks(rows.LineCodes.Where(c => c.IsTotal), total.RejectedLines),
             Ranks(rows.FileCodes.Where(c => c.IsTotal), total.RejectedFiles),

@@ -32,7 +32,8 @@ public static class ReportTextWriter
 
         text.AppendLine("Lines");
         text.AppendLine(Inv, $"  {t.Lines} lines: approved {t.ApprovedLines} ({Percent(t.ApprovedLines, t.Lines)}), rejected {t.RejectedLines} ({Percent(t.RejectedLines, t.Lines)})");
-        text.AppendLine(Inv, $"  declared {Money.Operator(t.DeclaredCents)}, approved {Money.Operator(t.ApprovedCents)}");
+        text.AppendLine(Inv, $"  declared {Money.Operator(t.DeclaredCents)}, approved in the AW320s {Money.Operator(t.ApprovedCents)}");
+        text.AppendLine(Inv, $"  production {report.ProductionYear} for funding, counted through {report.To:yyyy-MM-dd} as the advance run counts it (lines, MNDP, tariff corrections): {Money.Operator(t.ProductionCents)}");
         text.AppendLine();
 
         text.AppendLine(Inv, $"Late declarations (received after the {report.Targets.DueWorkingDays}th working day after their month)");
@@ -55,8 +56,8 @@ public static class ReportTextWriter
         {
             Table(
                 text,
-                ["agb", "name", "files", "answered", "lines", "approved", "rejected", "rej %", "median d", "max d", "over limit", "late", "top retourcode"],
-                [false, false, true, true, true, true, true, true, true, true, true, true, false],
+                ["agb", "name", "files", "answered", "lines", "approved", "rejected", "rej %", "median d", "max d", "over limit", "late", $"production {report.ProductionYear}", "top retourcode"],
+                [false, false, true, true, true, true, true, true, true, true, true, true, true, false],
                 report.Providers.Select(p => new[]
                 {
                     p.Agb?.ToString(Inv) ?? "(none)",
@@ -71,6 +72,7 @@ public static class ReportTextWriter
                     p.MaxDays?.ToString(Inv) ?? "-",
                     N(p.OverLimit + p.WaitingOverLimit),
                     N(p.Late),
+                    Money.Operator(p.ProductionCents),
                     p.Retourcodes.Count > 0 ? $"{p.Retourcodes[0].Code} x{p.Retourcodes[0].Count} {Shorten(p.Retourcodes[0].Meaning, 40)}" : "",
                 }));
         }
