@@ -303,6 +303,36 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
             : throw new EmbeddedPostgresException($"{layout.VersionFile} holds no version number: '{text}'");
     }
 
+    /// <summary>
+    /// A killed server also leaves the lock file of its Unix socket behind. The new server refuses to start while the pid in
+    /// it exists, and a killed postmaster can stay a zombie for a while (nobody has reaped it yet), which still counts as
+    /// existing. The socket directory is this cluster's own, so a lock file naming the stale pid is removed with its pid file.
+    /// </summary>
+    private static void RemoveStaleSocketLock(PostmasterPidFile stale)
+    {
+        if (stale.SocketDirectory.Length == 0 || stale.Port == 0)
+        {
+            return;
+        }
+
+        var lockFile = Path.Combine(stale.SocketDirectory, $".s.PGSQL.{stale.Port.ToString(CultureInfo.InvariantCulture)}.lock");
+        try
+        {
+            var first = File.ReadLines(lockFile).FirstOrDefault()?.Trim();
+            if (int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid == stale.Pid)
+            {
+                File.Delete(lockFile);
+            }
+        }
+        catch (FileNotFoundException)
+        {
+            // PostgreSQL removed it on its way down, or it was never there.
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+
     private static async Task<(PostmasterPidFile PidFile, bool Started)> EnsureRunningAsync(
         ServerControl control, ServerAccount account, EmbeddedPostgresOptions options, CancellationToken cancellationToken)
     {
@@ -329,6 +359,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
                     options.Logger?.LogInformation(
                         "Removing the stale postmaster.pid of a server that is gone (pid {Pid}) in {DataDirectory}", pidFile!.Pid, layout.Root);
                     File.Delete(layout.PidFile);
+                    RemoveStaleSocketLock(pidFile);
                     break;
 
                 case ServerState.Stopped when !started:
