@@ -18,6 +18,7 @@ public enum IwlzBerichtSoort
 /// <param name="Datum">AW35: Begindatum; AW39: Mutatiedatum.</param>
 /// <param name="StatusAanlevering">AW35/AW39: 1 first, 2 changed, 3 withdrawn; 0 for AW33.</param>
 /// <param name="Line">Line of the item's element in its file, for problems.</param>
+/// <param name="EindeZorg">AW39: its Mutatiecode ends the delivered care (<see cref="IwlzMutatiecode.EndsCare"/>).</param>
 public sealed record IwlzItem(
     long Toewijzingnummer,
     int Bsn,
@@ -31,7 +32,8 @@ public sealed record IwlzItem(
     DateTime Toewijzingsmoment,
     DateOnly Datum,
     int StatusAanlevering,
-    int Line)
+    int Line,
+    bool EindeZorg = false)
 {
     public override string ToString() => $"IwlzItem {{ Toewijzingnummer = {Toewijzingnummer}, Line = {Line} }}";
 }

@@ -99,6 +99,11 @@ public static class IwlzMessageSet
                     continue;
                 }
 
+                if (bericht.Soort == IwlzBerichtSoort.Aw39 && !item.EindeZorg)
+                {
+                    continue; // a mutatie that follows no delivered care (Mutatiecode 12, 18, 21) leaves the opname as it is
+                }
+
                 var target = bericht.Soort == IwlzBerichtSoort.Aw35 ? begin : einde;
                 target[item.Toewijzingnummer] = item.StatusAanlevering == 3 ? null : item.Datum;
             }

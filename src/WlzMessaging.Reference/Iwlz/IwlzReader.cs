@@ -402,6 +402,7 @@ public static class IwlzReader
         var moment = default(DateTime);
         var datum = default(DateOnly);
         var status = 0;
+        var eindeZorg = false;
         if (shape.Soort == IwlzBerichtSoort.Aw33)
         {
             besluit = besluitnummer ?? 0;
@@ -441,13 +442,22 @@ public static class IwlzReader
 
             if (shape.Soort == IwlzBerichtSoort.Aw39)
             {
-                Check(ParseDigits(v["Mutatiecode"], 2, Path("Mutatiecode"), context));
+                var code = v["Mutatiecode"];
+                if (IwlzMutatiecode.IsKnown(code))
+                {
+                    eindeZorg = IwlzMutatiecode.EndsCare(code);
+                }
+                else
+                {
+                    context.Problem(Path("Mutatiecode"), $"not a code of LDT_MutatieCode (02, 12, 17-21): \"{Cut(code)}\"");
+                    errors++;
+                }
             }
         }
 
         return errors > 0
             ? null
-            : new IwlzItem(nummer, bsn, besluit, zzp, functie, leveringsvorm, agb, ingang, einde, moment, datum, status, line);
+            : new IwlzItem(nummer, bsn, besluit, zzp, functie, leveringsvorm, agb, ingang, einde, moment, datum, status, line, eindeZorg);
     }
 
     // Calls read for each child element of the current element and leaves the reader after its end tag.
@@ -519,14 +529,15 @@ public static class IwlzReader
         return null;
     }
 
+    // The iWlz codes (LDT_Leveringsvorm) are not the engine's numbers: IwlzLeveringsvorm maps them.
     private static Leveringsvorm? ParseLeveringsvorm(string text, string element, Context context)
     {
-        if (text.Length == 1 && text[0] is >= '1' and <= '5')
+        if (IwlzLeveringsvorm.FromCode(text) is { } leveringsvorm)
         {
-            return (Leveringsvorm)(text[0] - '0');
+            return leveringsvorm;
         }
 
-        context.Problem(element, $"not a leveringsvorm 1-5: \"{Cut(text)}\"");
+        context.Problem(element, $"not a code of LDT_Leveringsvorm (2, 4, 5, 7, 8, 9): \"{Cut(text)}\"");
         return null;
     }
 

@@ -131,7 +131,7 @@ public static class IwlzWriter
 
                 if (zzp)
                 {
-                    Element(xml, ns, "Leveringsvorm", ((int)r.Leveringsvorm).ToString(CultureInfo.InvariantCulture));
+                    Element(xml, ns, "Leveringsvorm", IwlzLeveringsvorm.ToCode(r.Leveringsvorm));
                 }
             }
             else
@@ -147,13 +147,13 @@ public static class IwlzWriter
                 else
                 {
                     Element(xml, ns, "Instelling", Agb(r.Agb));
-                    Element(xml, ns, "Mutatiecode", "10");
+                    Element(xml, ns, "Mutatiecode", IwlzMutatiecode.EindeZorg);
                     Element(xml, ns, "Mutatiedatum", Date(r.ZorgEinddatum!.Value));
                 }
 
                 if (zzp)
                 {
-                    Element(xml, ns, "Leveringsvorm", ((int)r.Leveringsvorm).ToString(CultureInfo.InvariantCulture));
+                    Element(xml, ns, "Leveringsvorm", IwlzLeveringsvorm.ToCode(r.Leveringsvorm));
                 }
 
                 Element(xml, ns, "StatusAanlevering", "1");

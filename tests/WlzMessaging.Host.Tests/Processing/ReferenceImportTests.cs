@@ -111,7 +111,7 @@ public sealed class ReferenceImportTests(PostgresFixture fixture) : DatabaseTest
         {
             var text = await File.ReadAllTextAsync(file);
             await File.WriteAllTextAsync(Path.Combine(directory, "iwlz", Path.GetFileName(file)),
-                text.Replace("<Leveringsvorm>1</Leveringsvorm>", "<Leveringsvorm>9</Leveringsvorm>", StringComparison.Ordinal));
+                text.Replace("<Leveringsvorm>4</Leveringsvorm>", "<Leveringsvorm>1</Leveringsvorm>", StringComparison.Ordinal));
         }
 
         Assert.Equal(ExitCodes.Ok, (await ImportAsync(RepositoryRoot.Combine("testdata", "reference"))).ExitCode);
@@ -121,7 +121,7 @@ public sealed class ReferenceImportTests(PostgresFixture fixture) : DatabaseTest
 
         Assert.Equal(ExitCodes.Failure, outcome.ExitCode);
         Assert.Contains("koppeltabel.xlsx:4: F (eenheid): unknown unit \"per week\"", outcome.Error, StringComparison.Ordinal);
-        Assert.Matches(@"iwlz/aw33-73730001\.xml:\d+: ToegewezenZorgzwaartepakket/Leveringsvorm: not a leveringsvorm 1-5: ""9""", outcome.Error);
+        Assert.Matches(@"iwlz/aw33-73730001\.xml:\d+: ToegewezenZorgzwaartepakket/Leveringsvorm: not a code of LDT_Leveringsvorm \(2, 4, 5, 7, 8, 9\): ""1""", outcome.Error);
         Assert.DoesNotContain("99999", outcome.Error + outcome.Out, StringComparison.Ordinal);
         Assert.Equal(before, await CountsAsync());
     }

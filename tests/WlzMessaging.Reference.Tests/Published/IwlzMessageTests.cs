@@ -73,8 +73,9 @@ public sealed class IwlzMessageTests : IDisposable
     }
 
     [Theory]
-    [InlineData("<Leveringsvorm>1</Leveringsvorm>", "", "ToegewezenZorgzwaartepakket/Leveringsvorm: missing")]
-    [InlineData("<Leveringsvorm>1</Leveringsvorm>", "<Leveringsvorm>7</Leveringsvorm>", "ToegewezenZorgzwaartepakket/Leveringsvorm: not a leveringsvorm 1-5: \"7\"")]
+    [InlineData("<Leveringsvorm>4</Leveringsvorm>", "", "ToegewezenZorgzwaartepakket/Leveringsvorm: missing")]
+    [InlineData("<Leveringsvorm>4</Leveringsvorm>", "<Leveringsvorm>1</Leveringsvorm>", "ToegewezenZorgzwaartepakket/Leveringsvorm: not a code of LDT_Leveringsvorm (2, 4, 5, 7, 8, 9): \"1\"")]
+    [InlineData("<ZzpCode>001</ZzpCode>", "<ZzpCode>4VV</ZzpCode>", "ToegewezenZorgzwaartepakket/ZzpCode: not 3 digits: \"4VV\"")]
     [InlineData("<ZzpCode>001</ZzpCode>", "<ZzpCode>001</ZzpCode><Kleur>blauw</Kleur>", "ToegewezenZorgzwaartepakket/Kleur: unexpected element")]
     [InlineData("<Ingangsdatum>2025-01-01</Ingangsdatum>", "<Ingangsdatum>2025-02-30</Ingangsdatum>", "ToegewezenZorgzwaartepakket/Ingangsdatum: not a date yyyy-mm-dd: \"2025-02-30\"")]
     [InlineData("<BerichtCode>352</BerichtCode>", "<BerichtCode>354</BerichtCode>", "Header/BerichtCode: is 354, an Aw33 carries 352")]
@@ -92,6 +93,77 @@ public sealed class IwlzMessageTests : IDisposable
         Assert.Equal("iwlz/aw33.xml", found.File);
         Assert.True(found.Line > 1, "the problem names the line of the element");
         Assert.Equal(problem, $"{found.Column}: {found.Problem}");
+    }
+
+    [Theory]
+    [InlineData("2", Leveringsvorm.Pgb)]
+    [InlineData("4", Leveringsvorm.Verblijf)]
+    [InlineData("5", Leveringsvorm.Vpt)]
+    [InlineData("7", Leveringsvorm.Mpt)]
+    [InlineData("8", Leveringsvorm.Overig)]
+    [InlineData("9", Leveringsvorm.Overig)]
+    public void The_leveringsvorm_is_read_by_the_iwlz_code_list_not_by_the_engines_numbers(string code, Leveringsvorm expected)
+    {
+        // LDT_Leveringsvorm: 2 PGB, 4 verblijf, 5 VPT, 7 MPT, 8 DTV, 9 VKB; a verblijf toewijzing is written as 4.
+        var text = Text(IwlzBerichtSoort.Aw33, Dagtekening, Row(1));
+        Assert.Contains("<Leveringsvorm>4</Leveringsvorm>", text, StringComparison.Ordinal);
+        Save("aw33.xml", text.Replace("<Leveringsvorm>4</Leveringsvorm>", $"<Leveringsvorm>{code}</Leveringsvorm>", StringComparison.Ordinal));
+
+        var result = IwlzMessageSet.Load(_directory);
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(expected, Assert.Single(result.Rows).Leveringsvorm);
+    }
+
+    [Fact]
+    public void A_real_iwlz_zzp_code_is_kept_as_the_three_digits_aw319_0413_carries()
+    {
+        // LDT_ZzpCode lists 3-digit codes (753 is 4VV, 808 is 5VG); "4VV" is the name, not the code (refused above).
+        Save("aw33.xml", Text(IwlzBerichtSoort.Aw33, Dagtekening, Row(1, zzp: 753), Row(2, zzp: 808)));
+
+        var result = IwlzMessageSet.Load(_directory);
+
+        Assert.Empty(result.Problems);
+        Assert.Equal([753, 808], result.Rows.Select(r => r.Zzpcode));
+    }
+
+    [Theory]
+    [InlineData("02", true)]
+    [InlineData("17", true)]
+    [InlineData("19", true)]
+    [InlineData("20", true)]
+    [InlineData("12", false)]
+    [InlineData("18", false)]
+    [InlineData("21", false)]
+    public void Only_a_mutatiecode_that_ends_delivered_care_sets_the_end_of_care(string code, bool endsCare)
+    {
+        Save("aw33.xml", Text(IwlzBerichtSoort.Aw33, Dagtekening, Row(1)));
+        Save("aw35.xml", Text(IwlzBerichtSoort.Aw35, Dagtekening.AddDays(1), Row(1, zorgBegin: Date("2025-01-03"))));
+        var aw39 = Text(IwlzBerichtSoort.Aw39, Dagtekening.AddDays(2), Row(1, zorgBegin: Date("2025-01-03"), zorgEinde: Date("2025-02-28")));
+        Assert.Contains("<Mutatiecode>19</Mutatiecode>", aw39, StringComparison.Ordinal);
+        Save("aw39.xml", aw39.Replace("<Mutatiecode>19</Mutatiecode>", $"<Mutatiecode>{code}</Mutatiecode>", StringComparison.Ordinal));
+
+        var result = IwlzMessageSet.Load(_directory);
+
+        Assert.Empty(result.Problems);
+        var row = Assert.Single(result.Rows);
+        Assert.Equal(Date("2025-01-03"), row.ZorgBegindatum);
+        Assert.Equal(endsCare ? Date("2025-02-28") : null, row.ZorgEinddatum);
+    }
+
+    [Fact]
+    public void A_mutatiecode_outside_the_code_list_is_refused()
+    {
+        Save("aw33.xml", Text(IwlzBerichtSoort.Aw33, Dagtekening, Row(1)));
+        Save("aw35.xml", Text(IwlzBerichtSoort.Aw35, Dagtekening.AddDays(1), Row(1, zorgBegin: Date("2025-01-03"))));
+        Save("aw39.xml", Text(IwlzBerichtSoort.Aw39, Dagtekening.AddDays(2), Row(1, zorgBegin: Date("2025-01-03"), zorgEinde: Date("2025-02-28")))
+            .Replace("<Mutatiecode>19</Mutatiecode>", "<Mutatiecode>10</Mutatiecode>", StringComparison.Ordinal));
+
+        var result = IwlzMessageSet.Load(_directory);
+
+        Assert.Empty(result.Rows);
+        Assert.Equal(["MutatieZorgzwaartepakket/Mutatiecode: not a code of LDT_MutatieCode (02, 12, 17-21): \"10\""],
+            result.Problems.Select(p => $"{p.Column}: {p.Problem}"));
     }
 
     [Fact]
