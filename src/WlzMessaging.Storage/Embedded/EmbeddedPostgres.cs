@@ -359,7 +359,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
                     options.Logger?.LogInformation(
                         "Removing the stale postmaster.pid of a server that is gone (pid {Pid}) in {DataDirectory}", pidFile!.Pid, layout.Root);
                     File.Delete(layout.PidFile);
-                    RemoveStaleSocketLock(pidFile);
+                    RemoveStaleSocketLock(pidFile!);
                     break;
 
                 case ServerState.Stopped when !started:
