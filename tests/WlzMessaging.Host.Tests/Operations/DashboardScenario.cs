@@ -27,7 +27,10 @@ internal static class DashboardScenario
 
         await OperationsSeed.FileAsync(dataSource, new SeedFile
         {
-            Name = "AW319_linde_001.asc", Provider = Linde, ReceivedOn = today, FinishedAt = now.AddMinutes(-20),
+            Name = "AW319_linde_001.asc",
+            Provider = Linde,
+            ReceivedOn = today,
+            FinishedAt = now.AddMinutes(-20),
             Lines =
             [
                 .. Enumerable.Repeat(OperationsSeedLine.Approve(care, 10_000), 40),
@@ -37,12 +40,20 @@ internal static class DashboardScenario
         });
         await OperationsSeed.FileAsync(dataSource, new SeedFile
         {
-            Name = "AW319_baken_001.asc", Provider = Baken, ReceivedOn = today, FinishedAt = now.AddMinutes(-5),
+            Name = "AW319_baken_001.asc",
+            Provider = Baken,
+            ReceivedOn = today,
+            FinishedAt = now.AddMinutes(-5),
             Lines = [.. Enumerable.Repeat(OperationsSeedLine.Approve(care, 5_000), 10), .. Enumerable.Repeat(OperationsSeedLine.Reject(care, 5_000, 8226), 3)],
         });
         await OperationsSeed.FileAsync(dataSource, new SeedFile
         {
-            Name = "AW319_baken_002.asc", Provider = Baken, Status = "rejected", ReceivedOn = today, FinishedAt = now.AddMinutes(-3), FileCodes = [1, 30],
+            Name = "AW319_baken_002.asc",
+            Provider = Baken,
+            Status = "rejected",
+            ReceivedOn = today,
+            FinishedAt = now.AddMinutes(-3),
+            FileCodes = [1, 30],
         });
         await OperationsSeed.FileAsync(dataSource, new SeedFile { Name = "AW319_linde_002.asc", Provider = Linde, Status = "claimed", ReceivedOn = today });
 

@@ -37,7 +37,10 @@ public sealed class StatusCommandTests(PostgresFixture fixture) : IAsyncLifetime
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await OperationsSeed.FileAsync(_database.DataSource, new SeedFile
         {
-            Name = "done.asc", Provider = 73730001, ReceivedOn = today, Lines = [OperationsSeedLine.Approve(new(today.Year, 1, 6), 100)],
+            Name = "done.asc",
+            Provider = 73730001,
+            ReceivedOn = today,
+            Lines = [OperationsSeedLine.Approve(new(today.Year, 1, 6), 100)],
         });
         await OperationsSeed.FileAsync(_database.DataSource, new SeedFile { Name = "busy.asc", Provider = 73730002, Status = "claimed", ReceivedOn = today });
         var heartbeats = new WorkerHeartbeatStore(_database.DataSource);

@@ -37,16 +37,42 @@ public sealed class IngestionStorageTests(PostgresFixture fixture) : IAsyncLifet
         var fileId = await StoredFiles.InsertAsync(connection, transaction);
         var value = new StoredLine
         {
-            FileId = fileId, RecordId = 1, ProviderAgb = 41000001, Bsn = 999990019, Prestatiecode = "Z015",
-            BeginDate = new DateOnly(2025, 1, 1), EndDate = new DateOnly(2025, 1, 31), Volume = 31, TariffCents = 14730,
-            AppliedTariffCents = 14730, DeclaredCents = 456630, ApprovedCents = 456630, DebitCredit = 'D',
-            Referentienummer = "REF-1", VoorgaandReferentienummer = "REF-0", Retourcode1 = 8001, ReceivedOn = new DateOnly(2025, 2, 10), Production = true,
+            FileId = fileId,
+            RecordId = 1,
+            ProviderAgb = 41000001,
+            Bsn = 999990019,
+            Prestatiecode = "Z015",
+            BeginDate = new DateOnly(2025, 1, 1),
+            EndDate = new DateOnly(2025, 1, 31),
+            Volume = 31,
+            TariffCents = 14730,
+            AppliedTariffCents = 14730,
+            DeclaredCents = 456630,
+            ApprovedCents = 456630,
+            DebitCredit = 'D',
+            Referentienummer = "REF-1",
+            VoorgaandReferentienummer = "REF-0",
+            Retourcode1 = 8001,
+            ReceivedOn = new DateOnly(2025, 2, 10),
+            Production = true,
         };
         var row = new DeclarationLineRow
         {
-            FileId = fileId, RecordId = 2, ProviderAgb = 41000001, Bsn = 999990019, BeginDate = value.BeginDate, EndDate = value.EndDate,
-            Volume = 31, TariffCents = 14730, AppliedTariffCents = 14730, DeclaredCents = 456630, ApprovedCents = 456630,
-            DebitCredit = 'D', Retourcode1 = 8001, ReceivedOn = value.ReceivedOn, Production = true,
+            FileId = fileId,
+            RecordId = 2,
+            ProviderAgb = 41000001,
+            Bsn = 999990019,
+            BeginDate = value.BeginDate,
+            EndDate = value.EndDate,
+            Volume = 31,
+            TariffCents = 14730,
+            AppliedTariffCents = 14730,
+            DeclaredCents = 456630,
+            ApprovedCents = 456630,
+            DebitCredit = 'D',
+            Retourcode1 = 8001,
+            ReceivedOn = value.ReceivedOn,
+            Production = true,
         };
         row.SetPrestatiecode("Z015 "u8);
         row.SetReferentienummer("REF-2               "u8);

@@ -21,17 +21,26 @@ public sealed class LiveQueriesTests(PostgresFixture fixture) : IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
         await OperationsSeed.FileAsync(source, new SeedFile
         {
-            Name = "recent-1.asc", Provider = Linde, ReceivedOn = today, FinishedAt = now.AddMinutes(-10),
+            Name = "recent-1.asc",
+            Provider = Linde,
+            ReceivedOn = today,
+            FinishedAt = now.AddMinutes(-10),
             Lines = [OperationsSeedLine.Approve(care, 1_000), OperationsSeedLine.Approve(care, 2_000), OperationsSeedLine.Reject(care, 500, 8290)],
         });
         await OperationsSeed.FileAsync(source, new SeedFile
         {
-            Name = "recent-2.asc", Provider = Baken, ReceivedOn = today, FinishedAt = now.AddMinutes(-2),
+            Name = "recent-2.asc",
+            Provider = Baken,
+            ReceivedOn = today,
+            FinishedAt = now.AddMinutes(-2),
             Lines = [OperationsSeedLine.Reject(care, 700, 8290, 8226)],
         });
         await OperationsSeed.FileAsync(source, new SeedFile
         {
-            Name = "old.asc", Provider = Linde, ReceivedOn = today.AddDays(-3), FinishedAt = now.AddDays(-3),
+            Name = "old.asc",
+            Provider = Linde,
+            ReceivedOn = today.AddDays(-3),
+            FinishedAt = now.AddDays(-3),
             Lines = [OperationsSeedLine.Reject(care, 700, 8614)],
         });
         await OperationsSeed.FileAsync(source, new SeedFile { Name = "busy.asc", Provider = Baken, Status = "claimed", ReceivedOn = today });

@@ -41,7 +41,10 @@ public static class FeedbackScenario
         // A test file: never counted.
         await OperationsSeed.FileAsync(dataSource, new SeedFile
         {
-            Name = "test.asc", Provider = Linde, SoortBericht = 'T', ReceivedOn = new(2025, 4, 9),
+            Name = "test.asc",
+            Provider = Linde,
+            SoortBericht = 'T',
+            ReceivedOn = new(2025, 4, 9),
             Lines = [OperationsSeedLine.Approve(mar, 777_000), OperationsSeedLine.Reject(mar, 1_000, 8021)],
         });
 
@@ -54,7 +57,10 @@ public static class FeedbackScenario
     private static Task<long> File(NpgsqlDataSource dataSource, int agb, DateOnly receivedOn, params OperationsSeedLine[] lines) =>
         OperationsSeed.FileAsync(dataSource, new SeedFile
         {
-            Name = $"{agb}-{receivedOn:yyyyMMdd}.asc", Provider = agb, ReceivedOn = receivedOn, Lines = lines,
+            Name = $"{agb}-{receivedOn:yyyyMMdd}.asc",
+            Provider = agb,
+            ReceivedOn = receivedOn,
+            Lines = lines,
             FinishedAt = new DateTimeOffset(receivedOn.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(1)),
         });
 }
