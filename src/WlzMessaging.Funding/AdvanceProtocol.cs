@@ -1,3 +1,5 @@
+using WlzMessaging.Reference;
+
 namespace WlzMessaging.Funding;
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using WlzMessaging.Reference;
 
 namespace WlzMessaging.Funding;
 

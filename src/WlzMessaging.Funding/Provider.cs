@@ -1,3 +1,5 @@
+using WlzMessaging.Reference;
+
 namespace WlzMessaging.Funding;
 
 /// <summary>A contracted provider as funding sees it (a row of providers.csv).</summary>

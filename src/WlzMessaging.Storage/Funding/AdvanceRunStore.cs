@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Npgsql;
 using WlzMessaging.Funding;
+using Regime = WlzMessaging.Reference.Regime;
 
 namespace WlzMessaging.Storage.Funding;
 

@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using WlzMessaging.Funding;
+using Regime = WlzMessaging.Reference.Regime;
 
 namespace WlzMessaging.Storage.Funding;
 

@@ -1,4 +1,5 @@
 using WlzMessaging.Funding;
+using Regime = WlzMessaging.Reference.Regime;
 using WlzMessaging.Storage.Funding;
 
 namespace WlzMessaging.Storage.Nightly;

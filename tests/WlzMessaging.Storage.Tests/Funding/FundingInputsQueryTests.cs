@@ -1,4 +1,5 @@
 using WlzMessaging.Funding;
+using Regime = WlzMessaging.Reference.Regime;
 using WlzMessaging.Storage.Funding;
 using WlzMessaging.Testing;
 using WlzMessaging.Testing.Funding;
