@@ -1,6 +1,7 @@
 using WlzMessaging.Funding;
 using WlzMessaging.Host.Cli;
 using WlzMessaging.Host.Funding;
+using WlzMessaging.Reference;
 
 namespace WlzMessaging.Host.Commands;
 

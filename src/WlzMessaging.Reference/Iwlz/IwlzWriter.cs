@@ -59,7 +59,7 @@ public static class IwlzWriter
         Element(xml, ns, "BerichtVersie", "2");
         Element(xml, ns, "BerichtSubversie", "4");
         Element(xml, ns, soort == IwlzBerichtSoort.Aw33 ? "Afzender" : "Ontvanger", zorgkantoor.ToString("0000", CultureInfo.InvariantCulture));
-        Element(xml, ns, soort == IwlzBerichtSoort.Aw33 ? "Ontvanger" : "Afzender", Agb(agb));
+        Element(xml, ns, soort == IwlzBerichtSoort.Aw33 ? "Ontvanger" : "Afzender", AgbCode.ToText(agb));
         xml.WriteStartElement("BerichtIdentificatie", ns);
         Element(xml, ns, "Identificatie", $"{soort}-{agb}-{dagtekening:yyyyMMdd}");
         Element(xml, ns, "Dagtekening", Date(dagtekening));
@@ -118,7 +118,7 @@ public static class IwlzWriter
             if (soort == IwlzBerichtSoort.Aw33)
             {
                 Element(xml, ns, zzp ? "ZzpCode" : "FunctieCode", Code(r, zzp));
-                Element(xml, ns, "Instelling", Agb(r.Agb));
+                Element(xml, ns, "Instelling", AgbCode.ToText(r.Agb));
                 Element(xml, ns, "Zorgkantoor", zorgkantoor.ToString("0000", CultureInfo.InvariantCulture));
                 Element(xml, ns, "Soort", "1");
                 Element(xml, ns, "Toewijzingsdatum", Date(dagtekening));
@@ -142,11 +142,11 @@ public static class IwlzWriter
                 if (soort == IwlzBerichtSoort.Aw35)
                 {
                     Element(xml, ns, "Begindatum", Date(r.ZorgBegindatum!.Value));
-                    Element(xml, ns, "Instelling", Agb(r.Agb));
+                    Element(xml, ns, "Instelling", AgbCode.ToText(r.Agb));
                 }
                 else
                 {
-                    Element(xml, ns, "Instelling", Agb(r.Agb));
+                    Element(xml, ns, "Instelling", AgbCode.ToText(r.Agb));
                     Element(xml, ns, "Mutatiecode", IwlzMutatiecode.EindeZorg);
                     Element(xml, ns, "Mutatiedatum", Date(r.ZorgEinddatum!.Value));
                 }
@@ -167,8 +167,6 @@ public static class IwlzWriter
 
     private static string Code(ToewijzingRow r, bool zzp) =>
         zzp ? r.Zzpcode.ToString("000", CultureInfo.InvariantCulture) : r.Functiecode.ToString("00", CultureInfo.InvariantCulture);
-
-    private static string Agb(int agb) => agb.ToString("00000000", CultureInfo.InvariantCulture);
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Npgsql;
 using WlzMessaging.Funding;
+using AgbCode = WlzMessaging.Reference.AgbCode;
 using Regime = WlzMessaging.Reference.Regime;
 
 namespace WlzMessaging.Storage.Funding;
@@ -77,7 +78,7 @@ public sealed class AdvanceRunStore
             .With("run_date", runDate)
             .With("computed_at", now)
             .WithNullable("history_through", historyThrough)
-            .With("unknown_agbs", run.UnknownAgbs.Select(Agb.ToInt).ToArray())
+            .With("unknown_agbs", run.UnknownAgbs.Select(AgbCode.ToInt).ToArray())
             .ExecuteAsync(cancellationToken).ConfigureAwait(false);
 
         var providers = loaded.Inputs.Providers.ToDictionary(p => p.Agb, StringComparer.Ordinal);
@@ -133,7 +134,7 @@ public sealed class AdvanceRunStore
             await ReadHeadersAsync(connection, transaction, cancellationToken).ConfigureAwait(false), request.RunDate);
         var before = (await ReadProviderRunsAsync(
                     connection, transaction, "run_date = @run_date AND agb = @agb", [header], cancellationToken,
-                    ("run_date", request.RunDate), ("agb", Agb.ToInt(request.Agb)))
+                    ("run_date", request.RunDate), ("agb", AgbCode.ToInt(request.Agb)))
                 .ConfigureAwait(false))
             .SingleOrDefault()
             ?? throw new FundingRefusedException($"provider {request.Agb} is not in the run of {Day(request.RunDate)}");
@@ -143,7 +144,7 @@ public sealed class AdvanceRunStore
         var old = before.Items.Where(i => i.Year == year && i.CountsAs(kind)).Sum(i => i.AmountCents);
         var after = RunReview.Adjust(before, new OperatorAdjustment(kind, year, request.NewAmountCents, request.Reason.Trim()));
         var now = _time.GetUtcNow();
-        var agb = Agb.ToInt(request.Agb);
+        var agb = AgbCode.ToInt(request.Agb);
 
         await FundingDb.Command(connection, transaction, "DELETE FROM advance_item WHERE run_date = @run_date AND agb = @agb")
             .With("run_date", request.RunDate).With("agb", agb)
@@ -349,7 +350,7 @@ public sealed class AdvanceRunStore
                 {
                     Id = r.GetInt64(0),
                     RunDate = r.GetFieldValue<DateOnly>(1),
-                    Agb = Agb.ToText(r.GetInt32(2)),
+                    Agb = AgbCode.ToText(r.GetInt32(2)),
                     Kind = ItemKinds.Parse(r.GetString(3)),
                     Year = r.GetInt16(4),
                     ComputedCents = r.GetInt64(5),
@@ -397,7 +398,7 @@ public sealed class AdvanceRunStore
             .ToArray();
         var runs = await ReadProviderRunsAsync(
                 connection, transaction, "agb = @agb AND run_date >= @from", headers, cancellationToken,
-                ("agb", Agb.ToInt(agb)), ("from", from))
+                ("agb", AgbCode.ToInt(agb)), ("from", from))
             .ConfigureAwait(false);
         if (runs.Count == 0)
         {
@@ -599,7 +600,7 @@ public sealed class AdvanceRunStore
             .ReadAsync(
                 r => new RejectedMndpRow(
                     new MndpRow(
-                        Agb.ToText(r.GetInt32(0)),
+                        AgbCode.ToText(r.GetInt32(0)),
                         r.GetInt16(1),
                         r.GetInt16(2),
                         r.GetString(3),
@@ -612,7 +613,7 @@ public sealed class AdvanceRunStore
 
         return new StoredAdvanceRun
         {
-            Run = new FundingRun(header.RunDate, providers, header.UnknownAgbs.Select(Agb.ToText).ToArray()) { Protocols = header.Protocols },
+            Run = new FundingRun(header.RunDate, providers, header.UnknownAgbs.Select(AgbCode.ToText).ToArray()) { Protocols = header.Protocols },
             Status = header.Status,
             ComputedAt = header.ComputedAt,
             HistoryThrough = header.HistoryThrough,
@@ -711,7 +712,7 @@ public sealed class AdvanceRunStore
                 var key = (p.RunDate, p.Agb);
                 return new ProviderRun
                 {
-                    Agb = Agb.ToText(p.Agb),
+                    Agb = AgbCode.ToText(p.Agb),
                     RunDate = p.RunDate,
                     Items = items[key].ToArray(),
                     Production = production[key].ToArray(),
@@ -736,7 +737,7 @@ public sealed class AdvanceRunStore
                 FROM unnest(@agb, @regime, @crisisafspraak, @payment_cents) AS u(agb, regime, crisisafspraak, payment_cents)
                 """)
             .With("run_date", runDate)
-            .With("agb", runs.Select(r => Agb.ToInt(r.Agb)).ToArray())
+            .With("agb", runs.Select(r => AgbCode.ToInt(r.Agb)).ToArray())
             .With("regime", runs.Select(r => providers[r.Agb].Regime == Regime.Werkvoorschot ? "werkvoorschot" : "achteraf").ToArray())
             .With("crisisafspraak", runs.Select(r => providers[r.Agb].Crisisafspraak).ToArray())
             .With("payment_cents", runs.Select(r => r.PaymentCents).ToArray())
@@ -757,7 +758,7 @@ public sealed class AdvanceRunStore
                     AS u(agb, position, year, kind, adjusts, amount_cents)
                 """)
             .With("run_date", runDate)
-            .With("agb", rows.Select(r => Agb.ToInt(r.Agb)).ToArray())
+            .With("agb", rows.Select(r => AgbCode.ToInt(r.Agb)).ToArray())
             .With("position", rows.Select(r => r.Position).ToArray())
             .With("year", rows.Select(r => (short)r.Item.Year).ToArray())
             .With("kind", rows.Select(r => ItemKinds.Code(r.Item.Kind)).ToArray())
@@ -783,7 +784,7 @@ public sealed class AdvanceRunStore
                     AS u(agb, year, j, e, nl, nm, nt, xl, xm, xt, paid)
                 """)
             .With("run_date", runDate)
-            .With("agb", rows.Select(r => Agb.ToInt(r.Agb)).ToArray())
+            .With("agb", rows.Select(r => AgbCode.ToInt(r.Agb)).ToArray())
             .With("year", rows.Select(r => (short)r.Figures.Year).ToArray())
             .With("j", rows.Select(r => r.Figures.JaarafspraakCents).ToArray())
             .With("e", rows.Select(r => (short)r.Figures.ElapsedMonths).ToArray())
@@ -818,7 +819,7 @@ public sealed class AdvanceRunStore
                 SELECT @run_date, u.* FROM unnest(@agb, @year, @before, @after) AS u(agb, year, before, after)
                 """)
             .With("run_date", runDate)
-            .With("agb", rows.Select(r => Agb.ToInt(r.Agb)).ToArray())
+            .With("agb", rows.Select(r => AgbCode.ToInt(r.Agb)).ToArray())
             .With("year", rows.Select(r => r.Year).ToArray())
             .With("before", rows.Select(r => r.Before).ToArray())
             .With("after", rows.Select(r => r.After).ToArray())
@@ -838,7 +839,7 @@ public sealed class AdvanceRunStore
                     AS u(agb, jaar, maand, prestatiecode, ingediend_op, aantal, tarief, reason, explanation)
                 """)
             .With("run_date", runDate)
-            .With("agb", rejected.Select(r => Agb.ToInt(r.Row.Agb)).ToArray())
+            .With("agb", rejected.Select(r => AgbCode.ToInt(r.Row.Agb)).ToArray())
             .With("jaar", rejected.Select(r => (short)r.Row.Year).ToArray())
             .With("maand", rejected.Select(r => (short)r.Row.Maand).ToArray())
             .With("prestatiecode", rejected.Select(r => r.Row.Prestatiecode).ToArray())

@@ -1,19 +1,7 @@
-using System.Globalization;
 using Npgsql;
 using WlzMessaging.Funding;
 
 namespace WlzMessaging.Storage.Funding;
-
-/// <summary>AGB codes: integers in the database (as in 0001), eight digits of text in WlzMessaging.Funding.</summary>
-internal static class Agb
-{
-    public static string ToText(int agb) => agb.ToString("D8", CultureInfo.InvariantCulture);
-
-    public static int ToInt(string agb) =>
-        AgbCode.IsValid(agb)
-            ? int.Parse(agb, NumberStyles.None, CultureInfo.InvariantCulture)
-            : throw new ArgumentException($"An AGB code has 8 digits, not '{agb}'.", nameof(agb));
-}
 
 /// <summary>The stored codes of <see cref="ItemKind"/> (advance_item.kind): the codes of <see cref="ItemKindCodes"/>.</summary>
 internal static class ItemKinds

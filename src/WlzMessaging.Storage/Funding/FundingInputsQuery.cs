@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using WlzMessaging.Funding;
+using AgbCode = WlzMessaging.Reference.AgbCode;
 using Regime = WlzMessaging.Reference.Regime;
 
 namespace WlzMessaging.Storage.Funding;
@@ -147,20 +148,20 @@ public static class FundingInputsQuery
         }
 
         var providers = await new NpgsqlCommand(ProvidersSql, connection, transaction).ReadAsync(
-            r => new Provider(Agb.ToText(r.GetInt32(0)), ParseRegime(r.GetString(1)), r.GetBoolean(2)),
+            r => new Provider(AgbCode.ToText(r.GetInt32(0)), ParseRegime(r.GetString(1)), r.GetBoolean(2)),
             cancellationToken).ConfigureAwait(false);
 
         var afspraken = await Command(AfsprakenSql).ReadAsync(
-            r => new Jaarafspraak(Agb.ToText(r.GetInt32(0)), r.GetInt16(1), r.GetInt64(2), r.GetFieldValue<DateOnly>(3)),
+            r => new Jaarafspraak(AgbCode.ToText(r.GetInt32(0)), r.GetInt16(1), r.GetInt64(2), r.GetFieldValue<DateOnly>(3)),
             cancellationToken).ConfigureAwait(false);
 
         var tariffs = await Command(TarievenSql).ReadAsync(
             r => new ContractedTariff(
-                Agb.ToText(r.GetInt32(0)), r.GetInt16(1), r.GetString(2), r.GetInt64(3), r.GetFieldValue<DateOnly>(4)),
+                AgbCode.ToText(r.GetInt32(0)), r.GetInt16(1), r.GetString(2), r.GetInt64(3), r.GetFieldValue<DateOnly>(4)),
             cancellationToken).ConfigureAwait(false);
 
         var lines = await WithExempt(Command(LinesSql), settings, firstYear, lastYear).ReadAsync(
-            r => (Agb: Agb.ToText(r.GetInt32(0)),
+            r => (Agb: AgbCode.ToText(r.GetInt32(0)),
                 Year: (int)r.GetInt16(1),
                 ReceivedOn: r.GetFieldValue<DateOnly>(2),
                 ChangedPrestatiecode: r.GetStringOrNull(3),
@@ -178,7 +179,7 @@ public static class FundingInputsQuery
 
         var mndpRows = await Command(MndpSql).ReadAsync(
             r => new MndpRow(
-                Agb.ToText(r.GetInt32(0)),
+                AgbCode.ToText(r.GetInt32(0)),
                 r.GetInt16(1),
                 r.GetInt16(2),
                 r.GetString(3),
@@ -188,12 +189,12 @@ public static class FundingInputsQuery
             cancellationToken).ConfigureAwait(false);
 
         var invorderingen = await new NpgsqlCommand(InvorderingenSql, connection, transaction).ReadAsync(
-            r => new Invordering(Agb.ToText(r.GetInt32(0)), r.GetInt16(1), r.GetInt64(2)),
+            r => new Invordering(AgbCode.ToText(r.GetInt32(0)), r.GetInt16(1), r.GetInt64(2)),
             cancellationToken).ConfigureAwait(false);
 
         var history = await Command(HistorySql).ReadAsync(
             r => new PaidItem(
-                Agb.ToText(r.GetInt32(0)),
+                AgbCode.ToText(r.GetInt32(0)),
                 r.GetFieldValue<DateOnly>(1),
                 ItemKinds.Parse(r.GetString(2)),
                 r.GetInt16(3),

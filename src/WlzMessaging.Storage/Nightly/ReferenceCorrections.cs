@@ -1,6 +1,7 @@
 using WlzMessaging.Funding;
-using Regime = WlzMessaging.Reference.Regime;
 using WlzMessaging.Storage.Funding;
+using AgbCode = WlzMessaging.Reference.AgbCode;
+using Regime = WlzMessaging.Reference.Regime;
 
 namespace WlzMessaging.Storage.Nightly;
 
@@ -67,17 +68,17 @@ public static class ReferenceCorrections
     {
         ArgumentNullException.ThrowIfNull(day);
         var tariffs = await day.Command(TariffsSql).With("date", day.Date).ReadAsync(
-            r => new ContractedTariff(Agb.ToText(r.GetInt32(0)), r.GetInt16(1), r.GetString(2), r.GetInt64(3), r.GetFieldValue<DateOnly>(4)),
+            r => new ContractedTariff(AgbCode.ToText(r.GetInt32(0)), r.GetInt16(1), r.GetString(2), r.GetInt64(3), r.GetFieldValue<DateOnly>(4)),
             cancellationToken).ConfigureAwait(false);
 
         var keys = tariffs.Select(t => (t.Agb, t.Year, t.Prestatiecode)).Distinct().ToArray();
         var volumes = keys.Length == 0 ? [] : await day.Command(VolumesSql)
             .With("date", day.Date)
-            .With("agbs", keys.Select(k => Agb.ToInt(k.Agb)).ToArray())
+            .With("agbs", keys.Select(k => AgbCode.ToInt(k.Agb)).ToArray())
             .With("years", keys.Select(k => (short)k.Year).ToArray())
             .With("codes", keys.Select(k => k.Prestatiecode).ToArray())
             .ReadAsync(
-                r => new CheckedVolume(Agb.ToText(r.GetInt32(0)), r.GetInt16(1), r.GetString(2), r.GetFieldValue<DateOnly>(3), r.GetInt64(4)),
+                r => new CheckedVolume(AgbCode.ToText(r.GetInt32(0)), r.GetInt16(1), r.GetString(2), r.GetFieldValue<DateOnly>(3), r.GetInt64(4)),
                 cancellationToken).ConfigureAwait(false);
 
         var mndp = keys.Length == 0 ? [] : await MndpVolumesAsync(day, keys, tariffs, cancellationToken).ConfigureAwait(false);
@@ -86,7 +87,7 @@ public static class ReferenceCorrections
         if (corrections.Count > 0)
         {
             await day.Command(InsertSql)
-                .With("agbs", corrections.Select(c => Agb.ToInt(c.Agb)).ToArray())
+                .With("agbs", corrections.Select(c => AgbCode.ToInt(c.Agb)).ToArray())
                 .With("years", corrections.Select(c => (short)c.Year).ToArray())
                 .With("codes", corrections.Select(c => c.Prestatiecode).ToArray())
                 .With("dates", corrections.Select(_ => day.Date).ToArray())
@@ -105,7 +106,7 @@ public static class ReferenceCorrections
     private static async Task<IEnumerable<CheckedVolume>> MndpVolumesAsync(
         NightlyDay day, (string Agb, int Year, string Prestatiecode)[] keys, IReadOnlyList<ContractedTariff> tariffs, CancellationToken cancellationToken)
     {
-        var agbs = keys.Select(k => Agb.ToInt(k.Agb)).ToArray();
+        var agbs = keys.Select(k => AgbCode.ToInt(k.Agb)).ToArray();
         var rows = await day.Command(MndpSql)
             .With("date", day.Date)
             .With("agbs", agbs)
@@ -113,7 +114,7 @@ public static class ReferenceCorrections
             .With("codes", keys.Select(k => k.Prestatiecode).ToArray())
             .ReadAsync(
                 r => new MndpRow(
-                    Agb.ToText(r.GetInt32(0)), r.GetInt16(1), r.GetInt16(2), r.GetString(3), r.GetInt32(4), r.GetInt64(5), r.GetFieldValue<DateOnly>(6)),
+                    AgbCode.ToText(r.GetInt32(0)), r.GetInt16(1), r.GetInt16(2), r.GetString(3), r.GetInt32(4), r.GetInt64(5), r.GetFieldValue<DateOnly>(6)),
                 cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
         {
@@ -121,7 +122,7 @@ public static class ReferenceCorrections
         }
 
         var providers = await day.Command(ProvidersSql).With("agbs", agbs.Distinct().ToArray()).ReadAsync(
-            r => new Provider(Agb.ToText(r.GetInt32(0)), FundingInputsQuery.ParseRegime(r.GetString(1)), r.GetBoolean(2)),
+            r => new Provider(AgbCode.ToText(r.GetInt32(0)), FundingInputsQuery.ParseRegime(r.GetString(1)), r.GetBoolean(2)),
             cancellationToken).ConfigureAwait(false);
         return MndpValidation.Validate(rows, providers, tariffs).Accepted.Select(row => row.ToCheckedVolume());
     }
@@ -131,7 +132,7 @@ public static class ReferenceCorrections
     {
         ArgumentNullException.ThrowIfNull(day);
         var afspraken = await day.Command(AfsprakenSql).With("date", day.Date).ReadAsync(
-            r => new Jaarafspraak(Agb.ToText(r.GetInt32(0)), r.GetInt16(1), r.GetInt64(2), r.GetFieldValue<DateOnly>(3)),
+            r => new Jaarafspraak(AgbCode.ToText(r.GetInt32(0)), r.GetInt16(1), r.GetInt64(2), r.GetFieldValue<DateOnly>(3)),
             cancellationToken).ConfigureAwait(false);
         return AgreementRevision.EffectiveOn(day.Date, afspraken);
     }
