@@ -7,6 +7,6 @@ namespace WlzMessaging.Funding;
 /// </summary>
 /// <remarks>
 /// A SQL aggregate per provider, year, prestatiecode and received day; only prestaties with more than one tariff row need
-/// it. Accepted MNDP rows can be added through <see cref="MndpRow.ToCheckedVolume"/>.
+/// it. Accepted MNDP rows can be added through <see cref="MndpRowFunding"/> (ToCheckedVolume).
 /// </remarks>
 public sealed record CheckedVolume(string Agb, int Year, string Prestatiecode, DateOnly ReceivedOn, long SignedVolume);

@@ -1,3 +1,5 @@
+using WlzMessaging.Reference;
+
 namespace WlzMessaging.Funding;
 
 /// <summary>Decides which MNDP rows count for the advance.</summary>
@@ -39,29 +41,32 @@ public static class MndpValidation
         Dictionary<string, Provider> providersByAgb,
         ContractedTariffIndex tariffIndex)
     {
-        if (!providersByAgb.TryGetValue(row.Agb, out var provider))
+        // The messages show the codes as people see them: the AGB code as eight digits, the prestatiecode as text.
+        var agb = AgbCode.ToText(row.Agb);
+        var prestatiecode = row.Prestatiecode.ToString();
+        if (!providersByAgb.TryGetValue(agb, out var provider))
         {
-            return new(row, MndpRejectionReason.UnknownProvider, $"AGB {row.Agb} is not a known provider.");
+            return new(row, MndpRejectionReason.UnknownProvider, $"AGB {agb} is not a known provider.");
         }
 
         if (!provider.Crisisafspraak)
         {
             return new(row, MndpRejectionReason.NoCrisisafspraak,
-                $"Provider {row.Agb} has no crisisafspraak; its MNDP rows do not count.");
+                $"Provider {agb} has no crisisafspraak; its MNDP rows do not count.");
         }
 
-        if (!tariffIndex.IsContracted(row.Agb, row.Year, row.Prestatiecode))
+        if (!tariffIndex.IsContracted(agb, row.Jaar, prestatiecode))
         {
             return new(row, MndpRejectionReason.UnknownPrestatie,
-                $"Prestatie {row.Prestatiecode} is not contracted with {row.Agb} for {row.Year}.");
+                $"Prestatie {prestatiecode} is not contracted with {agb} for {row.Jaar}.");
         }
 
-        var contracted = tariffIndex.InForce(row.Agb, row.Year, row.Prestatiecode, row.IngediendOp);
-        if (contracted is null || contracted.TariefCents != row.TariefCents)
+        var contracted = tariffIndex.InForce(agb, row.Jaar, prestatiecode, row.IngediendOp);
+        if (contracted is null || contracted.TariefCents != row.TariefCent)
         {
             var expected = contracted is null ? "no tariff in force yet" : $"contracted {contracted.TariefCents}";
             return new(row, MndpRejectionReason.TariffDiffersFromContract,
-                $"Tariff {row.TariefCents} of {row.Prestatiecode} on {row.IngediendOp:yyyy-MM-dd}: {expected}.");
+                $"Tariff {row.TariefCent} of {prestatiecode} on {row.IngediendOp:yyyy-MM-dd}: {expected}.");
         }
 
         return null;

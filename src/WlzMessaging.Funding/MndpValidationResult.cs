@@ -1,3 +1,5 @@
+using WlzMessaging.Reference;
+
 namespace WlzMessaging.Funding;
 
 /// <summary>The MNDP rows split into those that count and those that are reported and left out.</summary>

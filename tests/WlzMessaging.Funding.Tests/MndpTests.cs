@@ -21,7 +21,7 @@ public sealed class MndpTests
     ];
 
     private static MndpRow Row(string agb, string prestatie, long aantal, long tarief, string ingediendOp) =>
-        new(agb, 2024, 3, prestatie, aantal, tarief, Day.Of(ingediendOp));
+        new(AgbCode.ToInt(agb), 2024, 3, PrestatieCode.Parse(prestatie), aantal, tarief, Day.Of(ingediendOp));
 
     [Fact]
     public void A_row_of_a_provider_with_crisisafspraak_at_the_contracted_tariff_is_accepted()
@@ -74,8 +74,8 @@ public sealed class MndpTests
             Tariffs);
 
         Assert.Equal([Day.Of("2024-06-09"), Day.Of("2024-06-10")], result.Accepted.Select(r => r.IngediendOp));
-        Assert.Equal([5_000L, 5_200L], result.Accepted.Select(r => r.TariefCents));
-        Assert.Equal(5_000, Assert.Single(result.Rejected).Row.TariefCents);
+        Assert.Equal([5_000L, 5_200L], result.Accepted.Select(r => r.TariefCent));
+        Assert.Equal(5_000, Assert.Single(result.Rejected).Row.TariefCent);
     }
 
     [Fact]

@@ -116,7 +116,7 @@ public sealed class TariffCorrectionTests
     [Fact]
     public void Accepted_mndp_volume_is_corrected_like_line_volume()
     {
-        var row = new MndpRow(Agb, 2024, 3, "H890", 40, 5_000, Day.Of("2024-04-05"));
+        var row = new MndpRow(AgbCode.ToInt(Agb), 2024, 3, PrestatieCode.Parse("H890"), 40, 5_000, Day.Of("2024-04-05"));
 
         var corrections = TariffCorrections.Compute(
             [Tariff("H890", 5_000, "2023-12-01"), Tariff("H890", 5_200, "2024-05-15")],

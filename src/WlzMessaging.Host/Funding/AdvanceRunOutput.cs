@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using WlzMessaging.Funding;
 using WlzMessaging.Storage.Funding;
+using AgbCode = WlzMessaging.Reference.AgbCode;
 using static WlzMessaging.Host.Funding.OutputFormats;
 
 namespace WlzMessaging.Host.Funding;
@@ -131,7 +132,7 @@ internal static class AdvanceRunOutput
         foreach (var rejected in stored.RejectedMndp)
         {
             var row = rejected.Row;
-            yield return $"MNDP {row.Agb} {row.Year}-{row.Maand:D2} {row.Prestatiecode} (ingediend {Day(row.IngediendOp)}) " +
+            yield return $"MNDP {AgbCode.ToText(row.Agb)} {row.Jaar}-{row.Maand:D2} {row.Prestatiecode} (ingediend {Day(row.IngediendOp)}) " +
                 $"not counted: {rejected.Explanation}";
         }
     }

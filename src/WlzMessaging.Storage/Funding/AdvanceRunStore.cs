@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using Npgsql;
 using WlzMessaging.Funding;
 using AgbCode = WlzMessaging.Reference.AgbCode;
+using MndpRow = WlzMessaging.Reference.MndpRow;
+using PrestatieCode = WlzMessaging.Reference.PrestatieCode;
 using Regime = WlzMessaging.Reference.Regime;
 
 namespace WlzMessaging.Storage.Funding;
@@ -600,10 +602,10 @@ public sealed class AdvanceRunStore
             .ReadAsync(
                 r => new RejectedMndpRow(
                     new MndpRow(
-                        AgbCode.ToText(r.GetInt32(0)),
+                        r.GetInt32(0),
                         r.GetInt16(1),
                         r.GetInt16(2),
-                        r.GetString(3),
+                        PrestatieCode.Parse(r.GetString(3)),
                         r.GetInt32(4),
                         r.GetInt64(5),
                         r.GetFieldValue<DateOnly>(6)),
@@ -839,13 +841,13 @@ public sealed class AdvanceRunStore
                     AS u(agb, jaar, maand, prestatiecode, ingediend_op, aantal, tarief, reason, explanation)
                 """)
             .With("run_date", runDate)
-            .With("agb", rejected.Select(r => AgbCode.ToInt(r.Row.Agb)).ToArray())
-            .With("jaar", rejected.Select(r => (short)r.Row.Year).ToArray())
+            .With("agb", rejected.Select(r => r.Row.Agb).ToArray())
+            .With("jaar", rejected.Select(r => (short)r.Row.Jaar).ToArray())
             .With("maand", rejected.Select(r => (short)r.Row.Maand).ToArray())
-            .With("prestatiecode", rejected.Select(r => r.Row.Prestatiecode).ToArray())
+            .With("prestatiecode", rejected.Select(r => r.Row.Prestatiecode.ToString()).ToArray())
             .With("ingediend_op", rejected.Select(r => r.Row.IngediendOp).ToArray())
             .With("aantal", rejected.Select(r => checked((int)r.Row.Aantal)).ToArray())
-            .With("tarief", rejected.Select(r => r.Row.TariefCents).ToArray())
+            .With("tarief", rejected.Select(r => r.Row.TariefCent).ToArray())
             .With("reason", rejected.Select(r => MndpReasons.Code(r.Reason)).ToArray())
             .With("explanation", rejected.Select(r => r.Explanation).ToArray())
             .ExecuteAsync(cancellationToken);

@@ -2,6 +2,8 @@ using Npgsql;
 using NpgsqlTypes;
 using WlzMessaging.Funding;
 using AgbCode = WlzMessaging.Reference.AgbCode;
+using MndpRow = WlzMessaging.Reference.MndpRow;
+using PrestatieCode = WlzMessaging.Reference.PrestatieCode;
 using Regime = WlzMessaging.Reference.Regime;
 
 namespace WlzMessaging.Storage.Funding;
@@ -179,10 +181,10 @@ public static class FundingInputsQuery
 
         var mndpRows = await Command(MndpSql).ReadAsync(
             r => new MndpRow(
-                AgbCode.ToText(r.GetInt32(0)),
+                r.GetInt32(0),
                 r.GetInt16(1),
                 r.GetInt16(2),
-                r.GetString(3),
+                PrestatieCode.Parse(r.GetString(3)),
                 r.GetInt32(4),
                 r.GetInt64(5),
                 r.GetFieldValue<DateOnly>(6)),

@@ -1,6 +1,8 @@
 using WlzMessaging.Funding;
 using WlzMessaging.Storage.Funding;
 using AgbCode = WlzMessaging.Reference.AgbCode;
+using MndpRow = WlzMessaging.Reference.MndpRow;
+using PrestatieCode = WlzMessaging.Reference.PrestatieCode;
 using Regime = WlzMessaging.Reference.Regime;
 
 namespace WlzMessaging.Storage.Nightly;
@@ -114,7 +116,7 @@ public static class ReferenceCorrections
             .With("codes", keys.Select(k => k.Prestatiecode).ToArray())
             .ReadAsync(
                 r => new MndpRow(
-                    AgbCode.ToText(r.GetInt32(0)), r.GetInt16(1), r.GetInt16(2), r.GetString(3), r.GetInt32(4), r.GetInt64(5), r.GetFieldValue<DateOnly>(6)),
+                    r.GetInt32(0), r.GetInt16(1), r.GetInt16(2), PrestatieCode.Parse(r.GetString(3)), r.GetInt32(4), r.GetInt64(5), r.GetFieldValue<DateOnly>(6)),
                 cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
         {

@@ -1,9 +1,12 @@
 using WlzMessaging.Funding;
-using Regime = WlzMessaging.Reference.Regime;
 using WlzMessaging.Storage.Funding;
 using WlzMessaging.Testing;
 using WlzMessaging.Testing.Funding;
 using static WlzMessaging.Testing.Funding.Months;
+using AgbCode = WlzMessaging.Reference.AgbCode;
+using MndpRow = WlzMessaging.Reference.MndpRow;
+using PrestatieCode = WlzMessaging.Reference.PrestatieCode;
+using Regime = WlzMessaging.Reference.Regime;
 
 namespace WlzMessaging.Storage.Tests.Funding;
 
@@ -108,8 +111,8 @@ public sealed class FundingInputsQueryTests(PostgresFixture fixture) : IAsyncLif
                 (B, "Z015", MndpRejectionReason.NoCrisisafspraak, "Provider 41000002 has no crisisafspraak; its MNDP rows do not count."),
                 ("41009999", "Z015", MndpRejectionReason.UnknownProvider, "AGB 41009999 is not a known provider."),
             ],
-            run.RejectedMndp.Select(r => (r.Row.Agb, r.Row.Prestatiecode, r.Reason, r.Explanation)));
-        Assert.Equal(new MndpRow(A, 2024, 2, "Z015", 10, 19_000, Day("2024-02-11")), run.RejectedMndp[1].Row);
+            run.RejectedMndp.Select(r => (AgbCode.ToText(r.Row.Agb), r.Row.Prestatiecode.ToString(), r.Reason, r.Explanation)));
+        Assert.Equal(new MndpRow(AgbCode.ToInt(A), 2024, 2, PrestatieCode.Parse("Z015"), 10, 19_000, Day("2024-02-11")), run.RejectedMndp[1].Row);
     }
 
     [Fact]
