@@ -46,7 +46,7 @@ public sealed class ProcessCommand : Command
     public override async Task<int> RunAsync(CommandArguments args, CliConsole console, CancellationToken cancellationToken)
     {
         var outbox = Path.GetFullPath(args.Value("out")!);
-        var received = args.Date("received") ?? AmsterdamCalendar.Today();
+        var received = args.Date("received") ?? Operations.Amsterdam.Today(TimeProvider.System);
         var uzovi = args.Int32("uzovi", 1, 9999) ?? ConfiguredUzovi();
         var verbose = args.Has("verbose");
         var inputs = Inputs(args.Positionals);
