@@ -198,7 +198,7 @@ public sealed class ProcessCommand : Command
         var aw320 = outcome.Aw320Path is { } path ? Shown(path) : outbox;
         var seconds = outcome.Timings.Total.TotalSeconds;
         var totals = string.Create(CultureInfo.InvariantCulture,
-            $"declared EUR {GenerateCommand.Money(outcome.DeclaredCents)}, approved EUR {GenerateCommand.Money(outcome.ApprovedCents)}");
+            $"declared EUR {Operations.Money.DebetCredit(outcome.DeclaredCents)}, approved EUR {Operations.Money.DebetCredit(outcome.ApprovedCents)}");
         var rate = seconds > 0 && outcome.Lines >= 10_000 ? string.Create(CultureInfo.InvariantCulture, $" ({outcome.Lines / seconds:N0} lines/s)") : "";
         var what = outcome.Kind switch
         {
