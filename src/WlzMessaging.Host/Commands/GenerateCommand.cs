@@ -87,7 +87,7 @@ public sealed class GenerateCommand : Command
         var result = await WriteAtomicallyAsync(generator, output, cancellationToken);
 
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"wrote {args.Value("out")}: {result.Lines:N0} lines, {result.Clients:N0} clients, {result.CreditLines:N0} credit lines, {result.Comments:N0} comments, net EUR {Money(result.NetTotalCents)}, AGB {result.Agb:D8}, period {result.PeriodStart:yyyy-MM-dd}..{result.PeriodEnd:yyyy-MM-dd}, {(options.Test ? "test" : "production")}, invoice {result.Factuurnummer} dated {result.InvoiceDate:yyyy-MM-dd}, receive on or after {generator.EarliestReceivedDate:yyyy-MM-dd}, {result.Bytes / 1e6:F1} MB");
+            $"wrote {args.Value("out")}: {result.Lines:N0} lines, {result.Clients:N0} clients, {result.CreditLines:N0} credit lines, {result.Comments:N0} comments, net EUR {Operations.Money.DebetCredit(result.NetTotalCents)}, AGB {result.Agb:D8}, period {result.PeriodStart:yyyy-MM-dd}..{result.PeriodEnd:yyyy-MM-dd}, {(options.Test ? "test" : "production")}, invoice {result.Factuurnummer} dated {result.InvoiceDate:yyyy-MM-dd}, receive on or after {generator.EarliestReceivedDate:yyyy-MM-dd}, {result.Bytes / 1e6:F1} MB");
         if (args.Value("reference-out") is { } directory)
         {
             var reference = generator.WriteReferenceData(directory, args.Has("published"));
@@ -119,11 +119,5 @@ public sealed class GenerateCommand : Command
         {
             File.Delete(partial);
         }
-    }
-
-    internal static string Money(long cents)
-    {
-        var magnitude = Math.Abs(cents);
-        return string.Create(CultureInfo.InvariantCulture, $"{magnitude / 100:N0}.{magnitude % 100:D2} {(cents < 0 ? 'C' : 'D')}");
     }
 }

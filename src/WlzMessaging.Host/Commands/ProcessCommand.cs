@@ -46,7 +46,7 @@ public sealed class ProcessCommand : Command
     public override async Task<int> RunAsync(CommandArguments args, CliConsole console, CancellationToken cancellationToken)
     {
         var outbox = Path.GetFullPath(args.Value("out")!);
-        var received = args.Date("received") ?? AmsterdamCalendar.Today();
+        var received = args.Date("received") ?? Operations.Amsterdam.Today(TimeProvider.System);
         var uzovi = args.Int32("uzovi", 1, 9999) ?? ConfiguredUzovi();
         var verbose = args.Has("verbose");
         var inputs = Inputs(args.Positionals);
@@ -198,7 +198,7 @@ public sealed class ProcessCommand : Command
         var aw320 = outcome.Aw320Path is { } path ? Shown(path) : outbox;
         var seconds = outcome.Timings.Total.TotalSeconds;
         var totals = string.Create(CultureInfo.InvariantCulture,
-            $"declared EUR {GenerateCommand.Money(outcome.DeclaredCents)}, approved EUR {GenerateCommand.Money(outcome.ApprovedCents)}");
+            $"declared EUR {Operations.Money.DebetCredit(outcome.DeclaredCents)}, approved EUR {Operations.Money.DebetCredit(outcome.ApprovedCents)}");
         var rate = seconds > 0 && outcome.Lines >= 10_000 ? string.Create(CultureInfo.InvariantCulture, $" ({outcome.Lines / seconds:N0} lines/s)") : "";
         var what = outcome.Kind switch
         {

@@ -49,20 +49,11 @@ internal static class Decode
 
     public static bool PassesElfproef(ReadOnlySpan<byte> field) => Generator.Bsn.PassesElfproef(field);
 
-    /// <summary>Cents as euros with thousands separators and D/C: "7,604.30 D".</summary>
-    public static string Money(long signedCents)
-    {
-        var magnitude = Math.Abs(signedCents);
-        return string.Create(CultureInfo.InvariantCulture, $"{magnitude / 100:N0}.{magnitude % 100:D2} {(signedCents < 0 ? 'C' : 'D')}");
-    }
-
     /// <summary>An unsigned amount field with its D/C byte: "7,604.30 D", or "?" when the amount is not a number.</summary>
-    public static string Money(long cents, byte indicator) =>
-        cents < 0 ? "?" : string.Create(CultureInfo.InvariantCulture, $"{cents / 100:N0}.{cents % 100:D2} {Indicator(indicator)}");
+    public static string Money(long cents, byte indicator) => cents < 0 ? "?" : $"{Operations.Money.Amount(cents)} {Indicator(indicator)}";
 
     /// <summary>Unsigned cents as euros ("245.30"), or "?" when the field is not a number.</summary>
-    public static string Euros(long cents) =>
-        cents < 0 ? "?" : string.Create(CultureInfo.InvariantCulture, $"{cents / 100:N0}.{cents % 100:D2}");
+    public static string Euros(long cents) => cents < 0 ? "?" : Operations.Money.Amount(cents);
 
     public static char Indicator(byte indicator) => indicator is DebetCredit.Debet or DebetCredit.Credit ? (char)indicator : '?';
 

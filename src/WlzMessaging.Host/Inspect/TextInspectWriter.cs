@@ -62,11 +62,11 @@ internal sealed class TextInspectWriter(TextWriter output, bool showText) : IIns
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"totals: {kind}, {totals.Records:N0} records: {totals.Clients:N0} clients, {totals.Lines:N0} lines ({totals.DebitLines:N0} debit EUR {Decode.Money(totals.DebitCents)}, {totals.CreditLines:N0} credit EUR {Decode.Money(-totals.CreditCents)}), {totals.Comments:N0} comments; net declared EUR {Decode.Money(totals.NetCents)}"));
+            $"totals: {kind}, {totals.Records:N0} records: {totals.Clients:N0} clients, {totals.Lines:N0} lines ({totals.DebitLines:N0} debit EUR {Operations.Money.DebetCredit(totals.DebitCents)}, {totals.CreditLines:N0} credit EUR {Operations.Money.DebetCredit(-totals.CreditCents)}), {totals.Comments:N0} comments; net declared EUR {Operations.Money.DebetCredit(totals.NetCents)}"));
         if (totals.HasAnswers)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"answers: {totals.ApprovedLines:N0} lines approved (8001), {totals.RejectedLines:N0} not; net granted EUR {Decode.Money(totals.ToegekendNetCents)}"));
+                $"answers: {totals.ApprovedLines:N0} lines approved (8001), {totals.RejectedLines:N0} not; net granted EUR {Operations.Money.DebetCredit(totals.ToegekendNetCents)}"));
         }
 
         if (!result.IsVektis)

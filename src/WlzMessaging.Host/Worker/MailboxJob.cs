@@ -1,3 +1,4 @@
+using WlzMessaging.Host.Operations;
 using WlzMessaging.Host.Processing;
 
 namespace WlzMessaging.Host.Worker;
@@ -11,8 +12,8 @@ internal static class MailboxJob
     /// </summary>
     public static FileJob For(string path, DateTime modifiedUtc, WorkerSettings settings, TimeProvider time)
     {
-        var received = AmsterdamCalendar.DateOf(new DateTimeOffset(modifiedUtc, TimeSpan.Zero));
-        var today = AmsterdamCalendar.Today(time);
+        var received = Amsterdam.DateOf(new DateTimeOffset(modifiedUtc, TimeSpan.Zero));
+        var today = Amsterdam.Today(time);
         return new FileJob(path, settings.Outbox, received, received > today ? received : today, settings.Archive, settings.Quarantine);
     }
 }

@@ -59,7 +59,7 @@ internal sealed class MailboxWorker(
     ILoggerFactory loggers) : BackgroundService
 {
     private readonly ILogger _logger = loggers.CreateLogger<MailboxWorker>();
-    private readonly string _workerId = FormattableString.Invariant($"{Environment.MachineName}:{Environment.ProcessId}:{DateTimeOffset.UtcNow:yyyyMMddTHHmmss}");
+    private readonly string _workerId = FormattableString.Invariant($"{Environment.MachineName}:{Environment.ProcessId}:{time.GetUtcNow():yyyyMMddTHHmmss}");
     private bool? _databaseUp;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

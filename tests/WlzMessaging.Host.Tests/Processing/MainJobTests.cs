@@ -1,6 +1,6 @@
 using Dapper;
 using WlzMessaging.Host.Cli;
-using WlzMessaging.Host.Commands;
+using WlzMessaging.Host.Operations;
 using WlzMessaging.Host.Tests.Support;
 using WlzMessaging.Testing;
 
@@ -44,7 +44,7 @@ public sealed class MainJobTests(PostgresFixture fixture) : DatabaseTest(fixture
         foreach (var sample in SampleAw319.Files)
         {
             var count = sample.Clients.Sum(c => c.Lines.Count);
-            var money = GenerateCommand.Money(SampleAw319.Total(sample));
+            var money = Money.DebetCredit(SampleAw319.Total(sample));
             Assert.Contains(lines, l => l.StartsWith(
                 $"{sample.FileName}: {count} lines, {count} approved, 0 rejected; declared EUR {money}, approved EUR {money}; AW320 ",
                 StringComparison.Ordinal));

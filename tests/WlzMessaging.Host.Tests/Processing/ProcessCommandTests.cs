@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using WlzMessaging.Host.Cli;
+using WlzMessaging.Host.Operations;
 using WlzMessaging.Host.Tests.Support;
 using WlzMessaging.Testing;
 
@@ -197,5 +198,5 @@ public sealed class ProcessCommandTests(PostgresFixture fixture) : DatabaseTest(
         Assert.Equal($"wlz process: {Temp.File("nothing.aw319")}: no such file or directory", Assert.Single(outcome.ErrorLines));
     }
 
-    private static string GenerateNet(long cents) => Commands.GenerateCommand.Money(cents);
+    private static string GenerateNet(long cents) => Money.DebetCredit(cents);
 }

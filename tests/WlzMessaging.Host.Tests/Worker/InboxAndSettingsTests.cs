@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using WlzMessaging.Host.Operations;
 using WlzMessaging.Host.Processing;
 using WlzMessaging.Host.Worker;
 
@@ -162,8 +163,9 @@ public sealed class InboxAndSettingsTests : IDisposable
     {
         var at = DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture);
 
-        Assert.Equal(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), AmsterdamCalendar.DateOf(at));
-        Assert.Equal(summer, AmsterdamCalendar.IsSummerTime(at.UtcDateTime));
+        Assert.Equal(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), Amsterdam.DateOf(at));
+        Assert.Equal(TimeSpan.FromHours(summer ? 2 : 1), Amsterdam.ToLocal(at).Offset);
+        Assert.Equal(TimeSpan.FromHours(summer ? 2 : 1), TimeZoneInfo.ConvertTime(at, Amsterdam.EuRule).Offset);
     }
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>

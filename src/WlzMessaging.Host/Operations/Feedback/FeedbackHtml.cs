@@ -206,7 +206,7 @@ public static class FeedbackHtml
 
             if (value != 0)
             {
-                html.Append(Inv, $"<text x=\"{m * slot + slot / 2:0.#}\" y=\"{chartTop + chartHeight - h - 4:0.#}\" text-anchor=\"middle\">{E(Compact(value))}</text>\n");
+                html.Append(Inv, $"<text x=\"{m * slot + slot / 2:0.#}\" y=\"{chartTop + chartHeight - h - 4:0.#}\" text-anchor=\"middle\">{E(Money.DutchCompact(value))}</text>\n");
             }
 
             html.Append(Inv, $"<text x=\"{m * slot + slot / 2:0.#}\" y=\"{chartTop + chartHeight + 16}\" text-anchor=\"middle\"{(future ? " class=\"muted\"" : "")}>{ShortMonths[m]}</text>\n");
@@ -235,17 +235,6 @@ public static class FeedbackHtml
         }
 
         html.Append("</tbody>\n</table>\n");
-    }
-
-    private static string Compact(long cents)
-    {
-        var euros = cents / 100m;
-        var abs = Math.Abs(euros);
-        var text = abs >= 1_000_000m ? (euros / 1_000_000m).ToString("0.#", Inv).Replace('.', ',') + " mln"
-            : abs >= 10_000m ? (euros / 1_000m).ToString("0", Inv) + "k"
-            : abs >= 1_000m ? (euros / 1_000m).ToString("0.#", Inv).Replace('.', ',') + "k"
-            : euros.ToString("0", Inv);
-        return "€ " + text;
     }
 
     private static string Percent(double share) => (share * 100).ToString("0", Inv) + "%";
