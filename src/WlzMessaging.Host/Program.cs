@@ -1,4 +1,5 @@
 using WlzMessaging.Host.Cli;
+using WlzMessaging.Ingestion;
 
 // wlz <command> [args]: see CliApp for the dispatch and Commands/ for the commands, one class each.
 using var cancellation = new CancellationTokenSource();

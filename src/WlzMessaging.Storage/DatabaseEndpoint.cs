@@ -1,19 +1,16 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
-using WlzMessaging.Storage.Embedded;
 
 namespace WlzMessaging.Storage;
 
 /// <summary>
-/// The PostgreSQL a command works against: the private embedded server in the data directory (the default), or an external
-/// server named by a connection string (<c>--connection</c>, env <c>WLZ_CONNECTION</c>). Disposing lets go of it; for the
-/// embedded server that stops it, unless another process still uses it.
+/// The PostgreSQL a command works against: an external server named by a connection string
+/// (<see cref="ExternalDatabaseEndpoint"/>), or the private embedded server of WlzMessaging.Storage.Embedded. Disposing lets
+/// go of it; for the embedded server that stops it, unless another process still uses it.
 /// </summary>
 public abstract class DatabaseEndpoint : IAsyncDisposable
 {
-    /// <summary>The data directory when none is configured: ./.wlz.</summary>
-    public const string DefaultDataDirectory = ".wlz";
-
-    private protected DatabaseEndpoint()
+    protected DatabaseEndpoint()
     {
     }
 
@@ -24,30 +21,20 @@ public abstract class DatabaseEndpoint : IAsyncDisposable
     public abstract string Description { get; }
 
     /// <summary>
-    /// The external server when <paramref name="connectionString"/> is given, else the embedded server in
-    /// <paramref name="dataDirectory"/> (started, and created on first use).
+    /// A data source (connection pool) for <see cref="ConnectionString"/>; the caller disposes it. With
+    /// <paramref name="loggers"/>, Npgsql logs through the host's loggers (connection errors, slow commands), never
+    /// parameter values: a BSN is a parameter.
     /// </summary>
-    /// <exception cref="EmbeddedPostgresException">The embedded server could not be started (one-line reason).</exception>
-    /// <exception cref="ArgumentException">The connection string is not valid.</exception>
-    public static async Task<DatabaseEndpoint> OpenAsync(
-        string? connectionString,
-        string? dataDirectory,
-        EmbeddedPostgresOptions? options = null,
-        CancellationToken cancellationToken = default)
+    public NpgsqlDataSource CreateDataSource(ILoggerFactory? loggers = null)
     {
-        if (!string.IsNullOrWhiteSpace(connectionString))
+        var builder = new NpgsqlDataSourceBuilder(ConnectionString);
+        if (loggers is not null)
         {
-            return ExternalDatabaseEndpoint.Create(connectionString);
+            builder.UseLoggerFactory(loggers);
         }
 
-        var server = await EmbeddedPostgres.StartAsync(
-                string.IsNullOrWhiteSpace(dataDirectory) ? DefaultDataDirectory : dataDirectory, options, cancellationToken)
-            .ConfigureAwait(false);
-        return new EmbeddedDatabaseEndpoint(server);
+        return builder.Build();
     }
-
-    /// <summary>A data source (connection pool) for <see cref="ConnectionString"/>; the caller disposes it.</summary>
-    public NpgsqlDataSource CreateDataSource() => NpgsqlDataSource.Create(ConnectionString);
 
     public abstract ValueTask DisposeAsync();
 

@@ -1,4 +1,5 @@
 using WlzMessaging.Host.Cli;
+using WlzMessaging.Ingestion;
 
 namespace WlzMessaging.Host.Tests;
 

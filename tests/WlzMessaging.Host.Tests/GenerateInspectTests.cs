@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using WlzMessaging.Host.Cli;
+using WlzMessaging.Ingestion;
 using WlzMessaging.Vektis;
 
 namespace WlzMessaging.Host.Tests;

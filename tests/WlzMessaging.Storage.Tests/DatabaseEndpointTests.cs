@@ -8,7 +8,7 @@ public sealed class DatabaseEndpointTests
     [Fact]
     public async Task A_connection_string_selects_the_external_server_and_its_description_hides_the_password()
     {
-        await using var endpoint = await DatabaseEndpoint.OpenAsync("Host=db.example;Port=6543;Database=claims;Username=u;Password=secret", "/nonexistent");
+        await using var endpoint = await new StoreLocation("Host=db.example;Port=6543;Database=claims;Username=u;Password=secret", "/nonexistent").OpenEndpointAsync(null, default);
 
         var external = Assert.IsType<ExternalDatabaseEndpoint>(endpoint);
         Assert.Equal("PostgreSQL at db.example:6543, database claims", external.Description);
@@ -21,7 +21,7 @@ public sealed class DatabaseEndpointTests
     [InlineData("Database=claims")]
     public async Task An_unusable_connection_string_is_refused(string connectionString)
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => DatabaseEndpoint.OpenAsync(connectionString, null));
+        await Assert.ThrowsAsync<ArgumentException>(() => new StoreLocation(connectionString, "").OpenEndpointAsync(null, default));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class DatabaseEndpointTests
         var directory = ScratchDirectory.NewPath();
         try
         {
-            var endpoint = await DatabaseEndpoint.OpenAsync(null, directory, EmbeddedPostgresOptions.ForTests);
+            var endpoint = await new StoreLocation(null, directory).OpenEndpointAsync(EmbeddedPostgresOptions.ForTests, default);
             await using (endpoint)
             {
                 var embedded = Assert.IsType<EmbeddedDatabaseEndpoint>(endpoint);

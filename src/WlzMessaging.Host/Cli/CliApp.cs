@@ -1,4 +1,5 @@
 using System.Reflection;
+using WlzMessaging.Ingestion;
 
 namespace WlzMessaging.Host.Cli;
 

@@ -17,21 +17,3 @@ public sealed class UsageException : Exception
     {
     }
 }
-
-/// <summary>The command could not do its work (exit 1): the message is the one-line reason.</summary>
-public sealed class CommandFailedException : Exception
-{
-    public CommandFailedException(string message)
-        : base(message)
-    {
-    }
-
-    public CommandFailedException()
-    {
-    }
-
-    public CommandFailedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}

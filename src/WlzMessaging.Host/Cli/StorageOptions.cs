@@ -1,3 +1,5 @@
+using WlzMessaging.Storage.Embedded;
+
 namespace WlzMessaging.Host.Cli;
 
 /// <summary>
@@ -9,7 +11,7 @@ public static class StorageOptions
 {
     public const string DataDirEnvironment = "WLZ_DATA_DIR";
     public const string ConnectionEnvironment = "WLZ_CONNECTION";
-    public const string DefaultDataDir = ".wlz";
+    public const string DefaultDataDir = StoreLocation.DefaultDataDirectory;
 
     public static IReadOnlyList<OptionSpec> Options { get; } =
     [
@@ -21,7 +23,7 @@ public static class StorageOptions
     /// The connection string when one is given (option first, then environment), else the full path of the data directory
     /// (option, environment, default). Both on the command line is a usage error.
     /// </summary>
-    public static (string? Connection, string DataDir) Resolve(CommandArguments args, Func<string, string?>? environment = null)
+    public static StoreLocation Resolve(CommandArguments args, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
         if (args.Has("data-dir") && args.Has("connection"))
@@ -31,7 +33,7 @@ public static class StorageOptions
 
         var connection = args.Value("connection") ?? (args.Has("data-dir") ? null : NullIfEmpty(environment(ConnectionEnvironment)));
         var dataDir = args.Value("data-dir") ?? NullIfEmpty(environment(DataDirEnvironment)) ?? DefaultDataDir;
-        return (connection, Path.GetFullPath(dataDir));
+        return new StoreLocation(connection, Path.GetFullPath(dataDir));
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -1,9 +1,11 @@
 using WlzMessaging.Funding;
 using WlzMessaging.Host.Cli;
-using WlzMessaging.Host.Funding;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Funding;
+using WlzMessaging.Operations.Funding;
 using WlzMessaging.Reference;
 using WlzMessaging.Storage.Funding;
-using static WlzMessaging.Host.Funding.OutputFormats;
+using static WlzMessaging.Operations.OutputFormats;
 
 namespace WlzMessaging.Host.Commands;
 

@@ -1,6 +1,8 @@
 using WlzMessaging.Host.Cli;
-using WlzMessaging.Host.Funding;
-using static WlzMessaging.Host.Funding.OutputFormats;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Funding;
+using WlzMessaging.Operations.Funding;
+using static WlzMessaging.Operations.OutputFormats;
 
 namespace WlzMessaging.Host.Commands;
 

@@ -1,5 +1,8 @@
 using WlzMessaging.Host.Cli;
-using WlzMessaging.Host.Funding;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Funding;
+using WlzMessaging.Operations;
+using WlzMessaging.Operations.Funding;
 
 namespace WlzMessaging.Host.Commands;
 
@@ -15,8 +18,8 @@ public sealed class AdvanceRunCommand : Command
         Options =
         [
             OptionSpec.Value("date", "YYYY-MM-DD", "the run date: the first of a month", required: true),
-            OutputFormats.Option,
-            ProtocolFiles.Option,
+            OutputFormatOption.Option,
+            ProtocolOption.Option,
             .. StorageOptions.Options,
         ],
         Details = """
@@ -39,7 +42,7 @@ public sealed class AdvanceRunCommand : Command
     public override async Task<int> RunAsync(CommandArguments args, CliConsole console, CancellationToken cancellationToken)
     {
         var date = args.Date("date")!.Value;
-        var format = OutputFormats.Resolve(args);
+        var format = OutputFormatOption.Resolve(args);
         await using var database = await FundingDatabase.OpenAsync(args, cancellationToken);
         var computation = await FundingDatabase.RefusalsFailAsync(() => database.Store.ComputeAsync(date, cancellationToken));
 

@@ -1,6 +1,9 @@
 using WlzMessaging.Host.Cli;
-using WlzMessaging.Host.Funding;
-using static WlzMessaging.Host.Funding.OutputFormats;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Funding;
+using WlzMessaging.Operations;
+using WlzMessaging.Operations.Funding;
+using static WlzMessaging.Operations.OutputFormats;
 
 namespace WlzMessaging.Host.Commands;
 
@@ -16,7 +19,7 @@ public sealed class AdvanceShowCommand : Command
         Options =
         [
             OptionSpec.Value("date", "YYYY-MM-DD", "the run date", required: true),
-            OutputFormats.Option,
+            OutputFormatOption.Option,
             .. StorageOptions.Options,
         ],
         Details = """
@@ -29,7 +32,7 @@ public sealed class AdvanceShowCommand : Command
     public override async Task<int> RunAsync(CommandArguments args, CliConsole console, CancellationToken cancellationToken)
     {
         var date = args.Date("date")!.Value;
-        var format = OutputFormats.Resolve(args);
+        var format = OutputFormatOption.Resolve(args);
         await using var database = await FundingDatabase.OpenAsync(args, cancellationToken);
         var stored = await database.Store.GetRunAsync(date, cancellationToken)
             ?? throw new CommandFailedException($"there is no run of {Day(date)}");

@@ -1,8 +1,11 @@
 using System.Globalization;
 using WlzMessaging.Host.Cli;
-using WlzMessaging.Host.Funding;
-using WlzMessaging.Host.Operations;
-using WlzMessaging.Host.Operations.Dashboard;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Funding;
+using WlzMessaging.Ingestion.Monitoring;
+using WlzMessaging.Operations;
+using WlzMessaging.Operations.Dashboard;
+using WlzMessaging.Operations.Funding;
 
 namespace WlzMessaging.Host.Commands;
 
@@ -21,7 +24,7 @@ public sealed class DashboardCommand : Command
         [
             OptionSpec.Value("urls", "URLS", $"where to listen, ';' between several (default {DefaultUrls}; port 0 picks a free port)"),
             OptionSpec.Value("window", "HOURS", "per provider and per retourcode: files finished in the last HOURS (default 24)"),
-            ProtocolFiles.Option,
+            ProtocolOption.Option,
             .. StorageOptions.Options,
         ],
         Details = """
@@ -47,11 +50,11 @@ public sealed class DashboardCommand : Command
         }
 
         var window = args.Int32("window", 1, 24 * 31) ?? 24;
-        await using var database = await OperationsDatabase.OpenAsync(args, cancellationToken);
+        await using var database = await CommandStore.OpenAsync(args, loggers: null, cancellationToken);
         DashboardServer server;
         try
         {
-            server = await DashboardServer.StartAsync(urls, database.DataSource, new DashboardOptions { Window = TimeSpan.FromHours(window), Funding = ProtocolFiles.Resolve(args) }, cancellationToken);
+            server = await DashboardServer.StartAsync(urls, database.DataSource, new DashboardOptions { Window = TimeSpan.FromHours(window), Funding = ProtocolOption.Resolve(args) }, cancellationToken);
         }
         catch (Exception e) when (e is IOException or InvalidOperationException)
         {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using WlzMessaging.Host.Cli;
-using WlzMessaging.Host.Operations;
-using WlzMessaging.Host.Operations.Feedback;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Monitoring;
+using WlzMessaging.Operations;
+using WlzMessaging.Operations.Feedback;
 using WlzMessaging.Storage.Operations;
 
 namespace WlzMessaging.Host.Commands;
@@ -20,7 +22,7 @@ public sealed class FeedbackCommand : Command
             OptionSpec.Value("month", "YYYY-MM", "the month closed", required: true),
             OptionSpec.Value("out", "DIR", "the directory to write to (made when missing; files of the same month are replaced)", required: true),
             OptionSpec.Value("year", "YYYY", "the care year of the agreement and production (default the month's year)"),
-            WlzMessaging.Host.Funding.ProtocolFiles.Option,
+            ProtocolOption.Option,
             .. StorageOptions.Options,
         ],
         Details = """
@@ -46,8 +48,8 @@ public sealed class FeedbackCommand : Command
             throw new UsageException($"--out: {outDir} is a file, not a directory");
         }
 
-        var funding = WlzMessaging.Host.Funding.ProtocolFiles.Resolve(args);
-        await using var database = await OperationsDatabase.OpenAsync(args, cancellationToken);
+        var funding = ProtocolOption.Resolve(args);
+        await using var database = await CommandStore.OpenAsync(args, loggers: null, cancellationToken);
         var rows = await new FeedbackQueries(database.DataSource, funding).ReadAsync(month, year, cancellationToken);
         var feedback = FeedbackBuilder.Build(month, year, rows);
         IReadOnlyList<string> written;

@@ -1,6 +1,9 @@
 using WlzMessaging.Funding;
 using WlzMessaging.Host.Cli;
-using WlzMessaging.Host.Funding;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Funding;
+using WlzMessaging.Operations;
+using WlzMessaging.Operations.Funding;
 using WlzMessaging.Reference;
 
 namespace WlzMessaging.Host.Commands;
@@ -18,8 +21,8 @@ public sealed class ForecastCommand : Command
         [
             OptionSpec.Value("year", "YYYY", "the declaration year", required: true),
             OptionSpec.Value("provider", "AGB", "one provider (default every provider)"),
-            OutputFormats.Option,
-            ProtocolFiles.Option,
+            OutputFormatOption.Option,
+            ProtocolOption.Option,
             .. StorageOptions.Options,
         ],
         Details = """
@@ -46,7 +49,7 @@ public sealed class ForecastCommand : Command
             throw new UsageException($"--provider: '{agb}' is not an AGB code of 8 digits");
         }
 
-        var format = OutputFormats.Resolve(args);
+        var format = OutputFormatOption.Resolve(args);
         await using var database = await FundingDatabase.OpenAsync(args, cancellationToken);
         var forecasts = await FundingDatabase.RefusalsFailAsync(() => database.Store.ForecastAsync(year, agb, cancellationToken));
         await console.Out.WriteAsync(format == OutputFormat.Json ? ForecastOutput.Json(year, forecasts) : ForecastOutput.Table(year, forecasts));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using WlzMessaging.Generator;
 using WlzMessaging.Host.Cli;
+using WlzMessaging.Ingestion;
 
 namespace WlzMessaging.Host.Commands;
 

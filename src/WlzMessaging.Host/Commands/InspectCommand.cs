@@ -1,5 +1,6 @@
 using WlzMessaging.Host.Cli;
-using WlzMessaging.Host.Inspect;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Operations.Inspect;
 using WlzMessaging.Vektis;
 
 namespace WlzMessaging.Host.Commands;

@@ -3,11 +3,14 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using WlzMessaging.Adjudication;
 using WlzMessaging.Host.Cli;
-using WlzMessaging.Host.Configuration;
-using WlzMessaging.Host.Nightly;
-using WlzMessaging.Host.Operations;
-using WlzMessaging.Host.Processing;
-using WlzMessaging.Host.Worker;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Configuration;
+using WlzMessaging.Ingestion.Monitoring;
+using WlzMessaging.Ingestion.Nightly;
+using WlzMessaging.Ingestion.Processing;
+using WlzMessaging.Ingestion.Worker;
+using WlzMessaging.Operations;
+using WlzMessaging.Storage;
 
 namespace WlzMessaging.Host.Commands;
 
@@ -61,7 +64,7 @@ public sealed class NightlyCommand : Command
 
         var settings = LoadSettings(args);
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-        await using var store = await Store.OpenForCommandAsync(args, loggers.CreateLogger("WlzMessaging.Storage"), cancellationToken);
+        await using var store = await CommandStore.OpenAsync(args, loggers, cancellationToken);
         var adjudication = new AdjudicationSettings(settings.Cutoffs);
         var logger = loggers.CreateLogger<NightlyJob>();
         var pending = new PendingFiles(store.DataSource, settings, new AdjudicatingAnswering(adjudication), TimeProvider.System, logger);

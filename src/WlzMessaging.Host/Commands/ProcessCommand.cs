@@ -2,8 +2,11 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using WlzMessaging.Host.Cli;
-using WlzMessaging.Host.Configuration;
-using WlzMessaging.Host.Processing;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Configuration;
+using WlzMessaging.Ingestion.Funding;
+using WlzMessaging.Ingestion.Processing;
+using WlzMessaging.Storage;
 
 namespace WlzMessaging.Host.Commands;
 
@@ -46,15 +49,15 @@ public sealed class ProcessCommand : Command
     public override async Task<int> RunAsync(CommandArguments args, CliConsole console, CancellationToken cancellationToken)
     {
         var outbox = Path.GetFullPath(args.Value("out")!);
-        var received = args.Date("received") ?? Operations.Amsterdam.Today(TimeProvider.System);
+        var received = args.Date("received") ?? Amsterdam.Today(TimeProvider.System);
         var uzovi = args.Int32("uzovi", 1, 9999) ?? ConfiguredUzovi();
         var verbose = args.Has("verbose");
         var inputs = Inputs(args.Positionals);
 
-        await using var store = await Store.OpenForCommandAsync(args, logger: null, cancellationToken);
+        await using var store = await CommandStore.OpenAsync(args, loggers: null, cancellationToken);
         if (args.Value("reference") is { } referenceDirectory)
         {
-            var imported = await ReferenceImport.ImportAsync(store.DataSource, referenceDirectory, console, cancellationToken);
+            var imported = await ReferenceImport.ImportAsync(store.DataSource, referenceDirectory, console.Out, console.Error, cancellationToken);
             if (ReferenceImport.Failure(imported) is { } failure)
             {
                 throw new CommandFailedException(failure + "; no file processed");
@@ -168,7 +171,7 @@ public sealed class ProcessCommand : Command
         }
         catch (WlzMessaging.Funding.ProtocolFileException e)
         {
-            throw new CommandFailedException($"the advance protocols ({Funding.ProtocolFiles.SettingKey}) cannot be used:{Environment.NewLine}{e.Message}");
+            throw new CommandFailedException($"the advance protocols ({ProtocolFiles.SettingKey}) cannot be used:{Environment.NewLine}{e.Message}");
         }
     }
 

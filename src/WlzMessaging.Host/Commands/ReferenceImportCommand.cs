@@ -1,5 +1,7 @@
 using WlzMessaging.Host.Cli;
-using WlzMessaging.Host.Processing;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Processing;
+using WlzMessaging.Storage;
 
 namespace WlzMessaging.Host.Commands;
 
@@ -31,8 +33,8 @@ public sealed class ReferenceImportCommand : Command
     public override async Task<int> RunAsync(CommandArguments args, CliConsole console, CancellationToken cancellationToken)
     {
         var directory = args.Positional(0)!;
-        await using var store = await Store.OpenForCommandAsync(args, logger: null, cancellationToken);
-        var results = await ReferenceImport.ImportAsync(store.DataSource, directory, console, cancellationToken);
+        await using var store = await CommandStore.OpenAsync(args, loggers: null, cancellationToken);
+        var results = await ReferenceImport.ImportAsync(store.DataSource, directory, console.Out, console.Error, cancellationToken);
         return ReferenceImport.Failure(results) is { } failure ? throw new CommandFailedException(failure) : ExitCodes.Ok;
     }
 }

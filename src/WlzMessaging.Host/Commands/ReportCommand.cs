@@ -1,7 +1,9 @@
 using System.Text.Json;
 using WlzMessaging.Host.Cli;
-using WlzMessaging.Host.Operations;
-using WlzMessaging.Host.Operations.Report;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Monitoring;
+using WlzMessaging.Operations;
+using WlzMessaging.Operations.Report;
 using WlzMessaging.Storage.Operations;
 
 namespace WlzMessaging.Host.Commands;
@@ -20,7 +22,7 @@ public sealed class ReportCommand : Command
             OptionSpec.Value("from", "DATE", "first day received (YYYY-MM-DD; default 29 days before --to)"),
             OptionSpec.Value("to", "DATE", "last day received (YYYY-MM-DD; default today)"),
             OptionSpec.Value("format", "table|json", "table (default) or one JSON document"),
-            WlzMessaging.Host.Funding.ProtocolFiles.Option,
+            ProtocolOption.Option,
             .. StorageOptions.Options,
         ],
         Details = """
@@ -55,8 +57,8 @@ public sealed class ReportCommand : Command
             var other => throw new UsageException($"--format: '{other}' is not table or json"),
         };
 
-        var funding = WlzMessaging.Host.Funding.ProtocolFiles.Resolve(args);
-        await using var database = await OperationsDatabase.OpenAsync(args, cancellationToken);
+        var funding = ProtocolOption.Resolve(args);
+        await using var database = await CommandStore.OpenAsync(args, loggers: null, cancellationToken);
         var report = await ReportBuilder.ReadAsync(new ReportQueries(database.DataSource, funding), new ReportPeriod(from, to, today), cancellationToken);
         await console.Out.WriteAsync(json
             ? JsonSerializer.Serialize(report, OperationsJson.Default.OperationsReport) + Environment.NewLine

@@ -4,10 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WlzMessaging.Host.Cli;
-using WlzMessaging.Host.Configuration;
-using WlzMessaging.Host.Operations;
-using WlzMessaging.Host.Processing;
-using WlzMessaging.Host.Worker;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Configuration;
+using WlzMessaging.Ingestion.Monitoring;
+using WlzMessaging.Ingestion.Processing;
+using WlzMessaging.Ingestion.Worker;
+using WlzMessaging.Operations;
+using WlzMessaging.Storage;
 
 namespace WlzMessaging.Host.Commands;
 
@@ -97,7 +100,7 @@ public sealed class RunCommand : Command
             throw new CommandFailedException($"configuration: {e.Message}", e);
         }
 
-        var (connection, dataDirectory) = StorageOptions.Resolve(args);
+        var location = StorageOptions.Resolve(args);
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             DisableDefaults = true,
@@ -122,7 +125,8 @@ public sealed class RunCommand : Command
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.StopGrace + TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(new WorkerRunOptions(args.Has("once"), connection, dataDirectory));
+        var once = args.Has("once");
+        builder.Services.AddSingleton(services => new WorkerRunOptions(once, location.Opener(services.GetRequiredService<ILoggerFactory>())));
         builder.Services.AddSingleton<IFileAnswering>(new AdjudicatingAnswering(new WlzMessaging.Adjudication.AdjudicationSettings(settings.Cutoffs)));
         builder.Services.AddSingleton(TimeProvider.System);
         var result = new WorkerResult();

@@ -1,6 +1,9 @@
 using WlzMessaging.Funding;
 using WlzMessaging.Host.Cli;
-using WlzMessaging.Host.Funding;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Funding;
+using WlzMessaging.Operations;
+using WlzMessaging.Operations.Funding;
 using WlzMessaging.Reference;
 
 namespace WlzMessaging.Host.Commands;
@@ -18,8 +21,8 @@ public sealed class StatementCommand : Command
         [
             OptionSpec.Value("agb", "AGB", "the provider", required: true),
             OptionSpec.Value("year", "YYYY", "the year", required: true),
-            OutputFormats.Option,
-            ProtocolFiles.Option,
+            OutputFormatOption.Option,
+            ProtocolOption.Option,
             .. StorageOptions.Options,
         ],
         Details = """
@@ -35,7 +38,7 @@ public sealed class StatementCommand : Command
     {
         var agb = args.Value("agb")!;
         var year = args.Int32("year", 2000, 2100)!.Value;
-        var format = OutputFormats.Resolve(args);
+        var format = OutputFormatOption.Resolve(args);
         if (!AgbCode.IsValid(agb))
         {
             throw new UsageException($"--agb: '{agb}' is not an AGB code of 8 digits");

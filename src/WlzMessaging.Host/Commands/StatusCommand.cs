@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Npgsql;
 using WlzMessaging.Host.Cli;
-using WlzMessaging.Host.Operations;
-using WlzMessaging.Host.Operations.Status;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Monitoring;
+using WlzMessaging.Operations;
+using WlzMessaging.Operations.Status;
 using WlzMessaging.Storage.Operations;
 
 namespace WlzMessaging.Host.Commands;
@@ -42,7 +44,7 @@ public sealed class StatusCommand : Command
             var other => throw new UsageException($"--format: '{other}' is not text or json"),
         };
 
-        await using var database = await OperationsDatabase.OpenAsync(args, cancellationToken);
+        await using var database = await CommandStore.OpenAsync(args, loggers: null, cancellationToken);
         StatusRows rows;
         try
         {

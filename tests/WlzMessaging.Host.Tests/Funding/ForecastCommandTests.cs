@@ -1,5 +1,6 @@
 using System.Text.Json;
 using WlzMessaging.Host.Cli;
+using WlzMessaging.Ingestion;
 using WlzMessaging.Testing;
 using WlzMessaging.Testing.Funding;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using WlzMessaging.Host.Cli;
+using WlzMessaging.Ingestion;
 using WlzMessaging.Testing;
 using WlzMessaging.Testing.Funding;
 

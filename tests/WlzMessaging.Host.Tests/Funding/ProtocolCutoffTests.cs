@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using WlzMessaging.Adjudication;
 using WlzMessaging.Generator;
-using WlzMessaging.Host.Processing;
 using WlzMessaging.Host.Tests.Support;
+using WlzMessaging.Ingestion.Processing;
+using WlzMessaging.Storage;
 using WlzMessaging.Testing;
 using WlzMessaging.Vektis;
 
@@ -61,7 +62,7 @@ public sealed class ProtocolCutoffTests : IDisposable
     [Fact]
     public void A_broken_protocol_directory_stops_the_worker_with_every_error()
     {
-        var problems = Assert.Throws<WlzMessaging.Host.Worker.WorkerConfigurationException>(() => WlzMessaging.Host.Worker.WorkerSettings.Load(
+        var problems = Assert.Throws<WlzMessaging.Ingestion.Worker.WorkerConfigurationException>(() => WlzMessaging.Ingestion.Worker.WorkerSettings.Load(
             new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Uzovi"] = "5509",

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using WlzMessaging.Funding;
-using WlzMessaging.Host.Funding;
-using WlzMessaging.Host.Processing;
+using WlzMessaging.Host.Cli;
+using WlzMessaging.Ingestion.Funding;
+using WlzMessaging.Ingestion.Processing;
+using WlzMessaging.Operations.Funding;
+using WlzMessaging.Storage;
 using WlzMessaging.Testing;
 
 namespace WlzMessaging.Host.Tests.Funding;
@@ -55,7 +58,7 @@ public sealed class ProtocolUzoviTests : IDisposable
     [Fact]
     public void The_worker_s_dashboard_gets_the_protocols_of_its_Uzovi()
     {
-        var settings = WlzMessaging.Host.Worker.WorkerSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = WlzMessaging.Ingestion.Worker.WorkerSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Uzovi"] = "5601",
             ["Mailbox:Inbox"] = Path.Combine(_dir, "in"),

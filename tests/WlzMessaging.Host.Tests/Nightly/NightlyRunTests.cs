@@ -3,6 +3,7 @@ using Dapper;
 using WlzMessaging.Funding;
 using WlzMessaging.Host.Cli;
 using WlzMessaging.Host.Tests.Support;
+using WlzMessaging.Ingestion;
 using WlzMessaging.Storage;
 using WlzMessaging.Storage.Funding;
 using WlzMessaging.Testing;

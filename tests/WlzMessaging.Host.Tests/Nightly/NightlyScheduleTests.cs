@@ -1,5 +1,5 @@
 using WlzMessaging.Adjudication;
-using WlzMessaging.Host.Nightly;
+using WlzMessaging.Ingestion.Nightly;
 
 namespace WlzMessaging.Host.Tests.Nightly;
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
-using WlzMessaging.Host.Nightly;
 using WlzMessaging.Host.Tests.Support;
+using WlzMessaging.Ingestion.Nightly;
 using WlzMessaging.Storage.Files;
 using WlzMessaging.Testing;
 using WlzMessaging.Testing.Funding;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using WlzMessaging.Host.Cli;
+using WlzMessaging.Ingestion;
 using WlzMessaging.Testing;
 
 namespace WlzMessaging.Host.Tests.Operations;

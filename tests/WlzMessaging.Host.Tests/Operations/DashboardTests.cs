@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using WlzMessaging.Host.Operations.Dashboard;
+using WlzMessaging.Operations.Dashboard;
 using WlzMessaging.Testing;
 
 namespace WlzMessaging.Host.Tests.Operations;

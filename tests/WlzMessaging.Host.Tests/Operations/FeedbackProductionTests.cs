@@ -1,5 +1,5 @@
 using WlzMessaging.Funding;
-using WlzMessaging.Host.Operations.Feedback;
+using WlzMessaging.Operations.Feedback;
 using WlzMessaging.Storage.Operations;
 
 namespace WlzMessaging.Host.Tests.Operations;

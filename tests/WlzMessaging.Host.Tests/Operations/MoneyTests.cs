@@ -1,5 +1,8 @@
-using WlzMessaging.Host.Inspect;
-using WlzMessaging.Host.Operations;
+using WlzMessaging.Host.Cli;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Monitoring;
+using WlzMessaging.Operations;
+using WlzMessaging.Operations.Inspect;
 
 namespace WlzMessaging.Host.Tests.Operations;
 

@@ -1,4 +1,7 @@
-using WlzMessaging.Host.Operations;
+using WlzMessaging.Host.Cli;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Monitoring;
+using WlzMessaging.Operations;
 
 namespace WlzMessaging.Host.Tests.Operations;
 

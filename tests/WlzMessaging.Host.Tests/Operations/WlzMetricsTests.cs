@@ -1,6 +1,10 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
-using WlzMessaging.Host.Operations;
+using WlzMessaging.Host.Cli;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Monitoring;
+using WlzMessaging.Ingestion.Processing;
+using WlzMessaging.Operations;
 using WlzMessaging.Vektis;
 
 namespace WlzMessaging.Host.Tests.Operations;
@@ -90,8 +94,8 @@ public sealed class WlzMetricsTests : IDisposable
     [Fact]
     public void A_file_counts_once_with_its_outcome_duration_and_days_to_its_AW320()
     {
-        Metrics.RecordFile(FileOutcome.Processed, TimeSpan.FromMilliseconds(2500), new DateOnly(2025, 3, 3), new DateOnly(2025, 3, 8));
-        Metrics.RecordFile(FileOutcome.Quarantined, TimeSpan.FromMilliseconds(10), new DateOnly(2025, 3, 3), null);
+        Metrics.RecordFile(FileOutcomeKind.Processed, TimeSpan.FromMilliseconds(2500), new DateOnly(2025, 3, 3), new DateOnly(2025, 3, 8));
+        Metrics.RecordFile(FileOutcomeKind.NotVektis, TimeSpan.FromMilliseconds(10), new DateOnly(2025, 3, 3), null);
 
         Assert.Equal(1, Sum("wlz.files.processed", "outcome", "processed"));
         Assert.Equal(1, Sum("wlz.files.processed", "outcome", "quarantined"));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using WlzMessaging.Host.Processing;
 using WlzMessaging.Host.Tests.Support;
+using WlzMessaging.Ingestion.Processing;
+using WlzMessaging.Storage;
 using WlzMessaging.Testing;
 using WlzMessaging.Vektis;
 

@@ -1,8 +1,9 @@
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using WlzMessaging.Generator;
-using WlzMessaging.Host.Processing;
 using WlzMessaging.Host.Tests.Support;
+using WlzMessaging.Ingestion.Processing;
+using WlzMessaging.Storage;
 using WlzMessaging.Testing;
 using WlzMessaging.Vektis;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dapper;
 using WlzMessaging.Host.Cli;
 using WlzMessaging.Host.Tests.Support;
+using WlzMessaging.Ingestion;
 using WlzMessaging.Testing;
 using WlzMessaging.Vektis;
 

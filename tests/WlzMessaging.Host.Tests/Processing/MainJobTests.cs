@@ -1,7 +1,9 @@
 using Dapper;
 using WlzMessaging.Host.Cli;
-using WlzMessaging.Host.Operations;
 using WlzMessaging.Host.Tests.Support;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Monitoring;
+using WlzMessaging.Operations;
 using WlzMessaging.Testing;
 
 namespace WlzMessaging.Host.Tests.Processing;

@@ -1,6 +1,7 @@
 using Dapper;
 using WlzMessaging.Host.Cli;
 using WlzMessaging.Host.Tests.Support;
+using WlzMessaging.Ingestion;
 using WlzMessaging.Testing;
 
 namespace WlzMessaging.Host.Tests.Processing;

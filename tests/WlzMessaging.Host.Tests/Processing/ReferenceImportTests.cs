@@ -1,9 +1,11 @@
 using Dapper;
 using WlzMessaging.Host.Cli;
-using WlzMessaging.Host.Processing;
-using WlzMessaging.Reference.Csv;
-using WlzMessaging.Storage.Reference;
 using WlzMessaging.Host.Tests.Support;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Processing;
+using WlzMessaging.Reference.Csv;
+using WlzMessaging.Storage;
+using WlzMessaging.Storage.Reference;
 using WlzMessaging.Testing;
 
 namespace WlzMessaging.Host.Tests.Processing;

@@ -1,7 +1,11 @@
 using Microsoft.Extensions.Configuration;
-using WlzMessaging.Host.Operations;
-using WlzMessaging.Host.Processing;
-using WlzMessaging.Host.Worker;
+using WlzMessaging.Host.Cli;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Monitoring;
+using WlzMessaging.Ingestion.Processing;
+using WlzMessaging.Ingestion.Worker;
+using WlzMessaging.Operations;
+using WlzMessaging.Storage;
 
 namespace WlzMessaging.Host.Tests.Worker;
 

@@ -2,6 +2,7 @@ using Dapper;
 using WlzMessaging.Generator;
 using WlzMessaging.Host.Cli;
 using WlzMessaging.Host.Tests.Support;
+using WlzMessaging.Ingestion;
 using WlzMessaging.Storage;
 using WlzMessaging.Testing;
 

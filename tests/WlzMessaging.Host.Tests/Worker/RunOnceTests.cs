@@ -1,8 +1,10 @@
 using Dapper;
 using WlzMessaging.Host.Cli;
-using WlzMessaging.Host.Operations;
-using WlzMessaging.Host.Processing;
 using WlzMessaging.Host.Tests.Support;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Monitoring;
+using WlzMessaging.Ingestion.Processing;
+using WlzMessaging.Operations;
 using WlzMessaging.Storage;
 using WlzMessaging.Testing;
 

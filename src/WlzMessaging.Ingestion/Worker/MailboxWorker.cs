@@ -1,0 +1,501 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Ingestion.Monitoring;
+using WlzMessaging.Ingestion.Processing;
+using WlzMessaging.Storage;
+using WlzMessaging.Storage.Migrations;
+using WlzMessaging.Storage.Workers;
+
+namespace WlzMessaging.Ingestion.Worker;
+
+/// <summary>How <c>wlz run</c> was started: once or continuously, and which database.</summary>
+/// <param name="Once">Process what the inbox holds, then stop.</param>
+/// <summary>How this run of the worker goes: once through the inbox or until stopped, and how it opens its store.</summary>
+public sealed record WorkerRunOptions(bool Once, StoreOpener OpenStore);
+
+/// <summary>What a run of the worker came to, for the exit code.</summary>
+public sealed class WorkerResult
+{
+    private int _answered;
+    private int _failed;
+
+    public int Answered => _answered;
+
+    /// <summary>Files set aside because they could not be processed, or (with --once) left for a file system problem.</summary>
+    public int Failed => _failed;
+
+    /// <summary>Why the worker gave up, when it did (a schema it cannot use, a mailbox it cannot create).</summary>
+    public string? Fatal { get; internal set; }
+
+    internal void CountAnswered() => Interlocked.Increment(ref _answered);
+
+    internal void CountFailed() => Interlocked.Increment(ref _failed);
+}
+
+/// <summary>
+/// The mailbox worker of <c>wlz run</c>: takes the complete files of the inbox (those there at start, then new ones as a
+/// file system watcher reports them, with a periodic rescan as the safety net), processes each with
+/// <see cref="FileProcessor"/>, and keeps going through a database that goes away and comes back.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>Database down, at start or in the middle: the file in hand is rolled back and stays in the inbox; the worker
+/// retries with exponential backoff (1 s doubling up to <see cref="WorkerSettings.MaxRetryDelay"/>) and logs once when the
+/// database goes away and once when it is back.</item>
+/// <item>SIGTERM: no new file is taken; the file in hand may finish within <see cref="WorkerSettings.StopGrace"/>, after which
+/// its transaction is rolled back (it stays in the inbox). Never half stored: one transaction per file.</item>
+/// <item>A file the store refuses (a bug, or a line the stand-in answers approve that the schema does not allow) is moved to
+/// quarantine with the error as its reason, instead of being retried for ever.</item>
+/// <item>Logs are structured and name files, ids and counts: never a BSN, name or birth date.</item>
+/// </list>
+/// </remarks>
+public sealed class MailboxWorker(
+    WorkerSettings settings,
+    WorkerRunOptions run,
+    IFileAnswering answering,
+    WorkerResult result,
+    IHostApplicationLifetime lifetime,
+    WorkerActivity activity,
+    WlzMetrics metrics,
+    TimeProvider time,
+    ILoggerFactory loggers) : BackgroundService
+{
+    private readonly ILogger _logger = loggers.CreateLogger<MailboxWorker>();
+    private readonly string _workerId = FormattableString.Invariant($"{Environment.MachineName}:{Environment.ProcessId}:{time.GetUtcNow():yyyyMMddTHHmmss}");
+    private bool? _databaseUp;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await using var stopping = stoppingToken.Register(activity.Stopping).ConfigureAwait(false);
+        try
+        {
+            await RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+#pragma warning disable CA1031 // The worker's last line: whatever ends it is logged and stops the host with exit 1.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            result.Fatal = e.Message;
+            _logger.LogCritical(e, "The worker stopped: {Reason}", e.Message);
+        }
+        finally
+        {
+            if (run.Once || result.Fatal is not null)
+            {
+                lifetime.StopApplication();
+            }
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        foreach (var directory in new[] { settings.Inbox, settings.Outbox, settings.Archive, settings.Quarantine })
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        using var wake = new SemaphoreSlim(0);
+        using var watcher = Watch(wake);
+        var scanner = new InboxScanner(settings.Inbox, settings.StableFor, time);
+        var leftAlone = new HashSet<string>(StringComparer.Ordinal);
+        using var snapshots = new ReferenceSnapshotCache();
+        _logger.LogInformation(
+            "Worker {WorkerId} watching {Inbox} (outbox {Outbox}, archive {Archive}, quarantine {Quarantine}){Mode}",
+            _workerId, settings.Inbox, settings.Outbox, settings.Archive, settings.Quarantine, run.Once ? ", once" : "");
+
+        Connected? db = null;
+        var attempt = 0;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                if (db is null)
+                {
+                    try
+                    {
+                        db = await ConnectAsync(snapshots, stoppingToken).ConfigureAwait(false);
+                        attempt = 0;
+                        DatabaseState(up: true, db.Store.Endpoint.Description);
+                    }
+                    catch (Exception e) when (Failures.Classify(e) == FailureKind.DatabaseDown && !stoppingToken.IsCancellationRequested)
+                    {
+                        DatabaseState(up: false, OneLine(e.Message));
+                        await Task.Delay(NextDelay(ref attempt), time, stoppingToken).ConfigureAwait(false);
+                        continue;
+                    }
+                }
+
+                // With --once a file another worker holds is left to it; running on, it is looked at again after a poll.
+                var ready = scanner.Scan().Where(p => !run.Once || !leftAlone.Contains(p)).ToList();
+                var waiting = ready.Count + scanner.Waiting;
+                activity.InboxDepth(waiting);
+                var progressed = false;
+
+                // Each file's first pass runs while the one before it is stored (FileSequence). A read ahead that nobody takes
+                // (stopping, or the database gone) is waited for before the database is let go; stopping cancels it.
+                var databaseDown = false;
+                var sequence = new FileSequence(db.Processor, stoppingToken);
+                await using (sequence.ConfigureAwait(false))
+                {
+                    for (var i = 0; i < ready.Count && !stoppingToken.IsCancellationRequested; i++)
+                    {
+                        var path = ready[i];
+                        var handled = await HandleAsync(db, sequence, path, i + 1 < ready.Count ? ready[i + 1] : null, stoppingToken).ConfigureAwait(false);
+                        if (handled == Handled.DatabaseDown)
+                        {
+                            databaseDown = true;
+                            break;
+                        }
+
+                        if (handled is Handled.LeftAlone)
+                        {
+                            leftAlone.Add(path);
+                        }
+                        else
+                        {
+                            progressed = true;
+                            activity.InboxDepth(--waiting);
+                        }
+                    }
+                }
+
+                if (databaseDown)
+                {
+                    await DisposeQuietlyAsync(db).ConfigureAwait(false);
+                    db = null;
+                }
+
+                if (db is null || stoppingToken.IsCancellationRequested)
+                {
+                    continue;
+                }
+
+                activity.Idle();
+                if (!await HeartbeatAsync(db, WorkerStates.Idle, null, null, stoppingToken).ConfigureAwait(false))
+                {
+                    await DisposeQuietlyAsync(db).ConfigureAwait(false);
+                    db = null;
+                    continue;
+                }
+
+                if (run.Once && scanner.Waiting == 0 && ready.Count == 0)
+                {
+                    _logger.LogInformation("Inbox done ({Answered} answered, {Failed} set aside or left); stopping", result.Answered, result.Failed);
+                    break;
+                }
+
+                // Files done: look again at once (more may have come). Otherwise wait for the watcher, the next poll, or (when a
+                // file is still being written) the moment it may have become still.
+                if (!progressed)
+                {
+                    var wait = scanner.Waiting > 0 ? TimeSpan.FromTicks(Math.Min(settings.PollInterval.Ticks, TimeSpan.FromMilliseconds(500).Ticks)) : settings.PollInterval;
+                    await WaitAsync(wake, wait, stoppingToken).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            if (db is not null)
+            {
+                await HeartbeatAsync(db, WorkerStates.Stopped, null, null, CancellationToken.None).ConfigureAwait(false);
+                await DisposeQuietlyAsync(db).ConfigureAwait(false);
+            }
+
+            _logger.LogInformation("Worker {WorkerId} stopped", _workerId);
+        }
+    }
+
+    private enum Handled
+    {
+        Done,
+        LeftAlone,
+        DatabaseDown,
+    }
+
+    /// <summary>
+    /// One file, start to end, with <paramref name="nextPath"/>'s first pass started beside its second half; never throws for
+    /// the file's sake.
+    /// </summary>
+    private async Task<Handled> HandleAsync(Connected db, FileSequence sequence, string path, string? nextPath, CancellationToken stoppingToken)
+    {
+        var name = Path.GetFileName(path);
+        if (JobFor(path) is not { } job)
+        {
+            return Handled.Done;
+        }
+
+        activity.Processing(name);
+        if (!await HeartbeatAsync(db, WorkerStates.Processing, name, null, stoppingToken).ConfigureAwait(false))
+        {
+            return Handled.DatabaseDown;
+        }
+
+        // SIGTERM leaves the file in hand StopGrace to finish; then its transaction is rolled back.
+        using var fileCancellation = new CancellationTokenSource();
+        await using var stopping = stoppingToken.Register(() => fileCancellation.CancelAfter(settings.StopGrace)).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                // The first attempt takes the first pass made ahead (or makes it); a retry reads the file again.
+                var outcome = attempt == 1
+                    ? await db.Processor.CompleteAsync(
+                        await sequence.ReadAsync(job, nextPath is null ? null : JobFor(nextPath)).ConfigureAwait(false), fileCancellation.Token).ConfigureAwait(false)
+                    : await db.Processor.ProcessAsync(job, fileCancellation.Token).ConfigureAwait(false);
+                if (outcome.Kind == FileOutcomeKind.Busy)
+                {
+                    _logger.LogDebug("{File} is in the hands of another worker", name);
+                    return Handled.LeftAlone;
+                }
+
+                if (outcome.Answered)
+                {
+                    result.CountAnswered();
+                }
+
+                Measure(outcome, job);
+
+                activity.Idle();
+                await HeartbeatAsync(db, WorkerStates.Idle, null, outcome.Kind == FileOutcomeKind.Gone ? null : name, CancellationToken.None)
+                    .ConfigureAwait(false);
+                return Handled.Done;
+            }
+            catch (OperationCanceledException) when (fileCancellation.IsCancellationRequested || stoppingToken.IsCancellationRequested)
+            {
+                // A first pass stops at once (it has nothing to roll back); a second half after StopGrace.
+                _logger.LogWarning("Stopped while {File} was in hand: its transaction is rolled back and it stays in the inbox", name);
+                return Handled.LeftAlone;
+            }
+#pragma warning disable CA1031 // Every failure of one file is sorted here; none may end the worker.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                switch (Failures.Classify(e))
+                {
+                    case FailureKind.Retry when attempt < 3:
+                        _logger.LogInformation("{File} met a concurrent writer of the same content or invoice; processing it again", name);
+                        continue;
+                    case FailureKind.DatabaseDown:
+                        DatabaseState(up: false, OneLine(e.Message));
+                        return Handled.DatabaseDown;
+                    case FailureKind.FileSystem:
+                        _logger.LogWarning("Could not process {File} now: {Reason}; it stays in the inbox and is tried again", name, OneLine(e.Message));
+                        if (run.Once)
+                        {
+                            result.CountFailed();
+                        }
+
+                        return Handled.LeftAlone;
+                    default:
+                        await SetAsideAsync(path, name, e).ConfigureAwait(false);
+                        return Handled.Done;
+                }
+            }
+        }
+    }
+
+    /// <summary>The job of an inbox file as it is now; null when it is gone.</summary>
+    private FileJob? JobFor(string path)
+    {
+        try
+        {
+            var modified = File.GetLastWriteTimeUtc(path);
+            return File.Exists(path) ? MailboxJob.For(path, modified, settings, time) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The file in the <c>WlzMessaging</c> meter: once per file, never per line.</summary>
+    private void Measure(Processing.FileOutcome outcome, FileJob job)
+    {
+        var kind = outcome.Kind;
+        if (kind is FileOutcomeKind.Busy or FileOutcomeKind.Gone)
+        {
+            return;
+        }
+
+        // Receipt to AW320 for an answer written now; an answer given again was written (and measured) before.
+        var written = kind is FileOutcomeKind.Processed or FileOutcomeKind.Rejected ? job.AnswerDate : (DateOnly?)null;
+        metrics.RecordFile(kind, outcome.Timings.Total, job.Received, written);
+        if (outcome.LineOutcomes is { } lines)
+        {
+            metrics.RecordLines(lines);
+        }
+    }
+
+    /// <summary>A file that cannot be processed as it is goes to quarantine with the error as its reason.</summary>
+    private async Task SetAsideAsync(string path, string name, Exception e)
+    {
+        result.CountFailed();
+        var reason = $"could not be processed: {e.GetType().Name}: {OneLine(e.Message)}";
+        _logger.LogError("{File} could not be processed and is moved to quarantine: {Reason}", name, reason);
+        try
+        {
+            await MailboxFiles.QuarantineAsync(path, settings.Quarantine, reason, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (IOException io)
+        {
+            _logger.LogError("{File} could not be moved to quarantine either: {Reason}", name, io.Message);
+        }
+    }
+
+    private async Task<Connected> ConnectAsync(ReferenceSnapshotCache snapshots, CancellationToken cancellationToken)
+    {
+        Store? store = null;
+        try
+        {
+            store = await run.OpenStore(cancellationToken)
+                .ConfigureAwait(false);
+            var processor = new FileProcessor(
+                store.DataSource,
+                new ProcessingSettings { Uzovi = settings.Uzovi, ProcessedBy = _workerId },
+                answering,
+                snapshots,
+                loggers.CreateLogger<FileProcessor>());
+            var registry = new WorkerRegistry(store.DataSource, _workerId, settings.Inbox);
+            await registry.ReportAsync(WorkerStates.Starting, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new Connected(store, processor, registry);
+        }
+        catch (MigrationException)
+        {
+            // Not the database being away: a schema this build cannot use. Retrying will not help.
+            if (store is not null)
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+        catch
+        {
+            if (store is not null)
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<bool> HeartbeatAsync(Connected db, string state, string? current, string? finished, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.Registry.ReportAsync(state, current, finished, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (Failures.Classify(e) == FailureKind.DatabaseDown && !cancellationToken.IsCancellationRequested)
+        {
+            DatabaseState(up: false, OneLine(e.Message));
+            return false;
+        }
+        catch (Exception e) when (cancellationToken.IsCancellationRequested || state == WorkerStates.Stopped)
+        {
+            _logger.LogDebug(e, "No heartbeat");
+            return false;
+        }
+    }
+
+    /// <summary>Logs the database's state once per change, never per attempt.</summary>
+    private void DatabaseState(bool up, string detail)
+    {
+        if (_databaseUp == up)
+        {
+            _logger.LogDebug("Database still {State}: {Detail}", up ? "available" : "unavailable", detail);
+            return;
+        }
+
+        var before = _databaseUp;
+        _databaseUp = up;
+        if (up)
+        {
+            if (before is null)
+            {
+                _logger.LogInformation("Database available: {Database}", detail);
+            }
+            else
+            {
+                _logger.LogInformation("Database available again: {Database}; carrying on", detail);
+            }
+        }
+        else
+        {
+            _logger.LogWarning(
+                "Database unavailable: {Reason}. The inbox is left untouched; retrying with backoff up to every {MaxDelay} s",
+                detail, settings.MaxRetryDelay.TotalSeconds);
+        }
+    }
+
+    private TimeSpan NextDelay(ref int attempt)
+    {
+        attempt = Math.Min(attempt + 1, 30);
+        var seconds = Math.Min(settings.MaxRetryDelay.TotalSeconds, Math.Pow(2, attempt - 1));
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    private FileSystemWatcher? Watch(SemaphoreSlim wake)
+    {
+        try
+        {
+            var watcher = new FileSystemWatcher(settings.Inbox)
+            {
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
+                IncludeSubdirectories = false,
+            };
+            void Wake(object sender, FileSystemEventArgs e)
+            {
+                if (wake.CurrentCount == 0)
+                {
+                    wake.Release();
+                }
+            }
+
+            watcher.Created += Wake;
+            watcher.Changed += Wake;
+            watcher.Renamed += (sender, e) => Wake(sender, e);
+            watcher.Error += (_, e) => _logger.LogWarning("The inbox watcher failed ({Reason}); the periodic rescan carries on", e.GetException().Message);
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException)
+        {
+            _logger.LogWarning("No file system watcher on the inbox ({Reason}); rescanning every {Seconds} s", e.Message, settings.PollInterval.TotalSeconds);
+            return null;
+        }
+    }
+
+    private async Task WaitAsync(SemaphoreSlim wake, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (await wake.WaitAsync(timeout, cancellationToken).ConfigureAwait(false))
+        {
+            // Let a burst of events (a file being written) settle into one rescan.
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DisposeQuietlyAsync(Connected db)
+    {
+        try
+        {
+            await db.Store.DisposeAsync().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Letting go of a database that is gone may fail in many ways; none matters any more.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _logger.LogDebug(e, "Closing the database");
+        }
+    }
+
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private sealed record Connected(Store Store, FileProcessor Processor, WorkerRegistry Registry);
+}

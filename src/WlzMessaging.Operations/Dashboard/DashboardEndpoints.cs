@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Storage.Operations;
+
+namespace WlzMessaging.Operations.Dashboard;
+
+/// <summary>How the dashboard reads and shows its figures.</summary>
+public sealed record DashboardOptions
+{
+    /// <summary>Where the page is; the JSON is at <c>{Path}/api/dashboard</c>. Default the root.</summary>
+    public string Path { get; init; } = "/";
+
+    /// <summary>Per provider and per retourcode: the files finished within this window. Default 24 hours.</summary>
+    public TimeSpan Window { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often the page asks for new figures. Default 5 seconds.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Figures younger than this are served again without asking the database, however many pages poll. Default 4 seconds.
+    /// </summary>
+    public TimeSpan CacheFor { get; init; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>
+    /// The inbox depth, when the process hosting the dashboard knows it (the worker); null: the sum of what the running
+    /// workers last reported in their heartbeats.
+    /// </summary>
+    public Func<int?>? InboxDepth { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The advance protocols the forecast chart computes with. Default the built-in VGZ 2024.</summary>
+    public WlzMessaging.Funding.FundingSettings Funding { get; init; } = WlzMessaging.Funding.FundingSettings.Default;
+}
+
+/// <summary>The error body of <c>/api/dashboard</c> when the database cannot be read.</summary>
+public sealed record DashboardError(string Error);
+
+/// <summary>
+/// The operators' dashboard as two GET endpoints: the page (<c>{Path}</c>) and its figures (<c>{Path}/api/dashboard</c>).
+/// Read-only: nothing here changes the database. <c>wlz dashboard</c> hosts it on its own; the worker maps the same
+/// endpoints into its own web host.
+/// </summary>
+public static class DashboardEndpoints
+{
+    public const string ApiPath = "api/dashboard";
+
+    /// <summary>The forecast per provider (<c>?year=YYYY</c>, default the year of today in Amsterdam).</summary>
+    public const string ForecastPath = "api/forecast";
+
+    /// <summary>Maps the page and its JSON onto <paramref name="endpoints"/>, reading through <paramref name="dataSource"/>.</summary>
+    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder endpoints, NpgsqlDataSource dataSource, DashboardOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(dataSource);
+        options ??= new DashboardOptions();
+        var root = "/" + options.Path.Trim('/');
+        var prefix = root == "/" ? "" : root;
+        var page = new DashboardPage($"{prefix}/{ApiPath}", options.PollInterval, $"{prefix}/{ForecastPath}");
+        var store = new WlzMessaging.Storage.Funding.AdvanceRunStore(dataSource, options.Funding, options.Time);
+        var source = new SnapshotSource(new LiveQueries(dataSource), options);
+        var logger = endpoints.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(typeof(DashboardEndpoints).FullName!)
+            ?? NullLogger.Instance;
+
+        endpoints.MapGet(root, (HttpContext context) =>
+        {
+            Secure(context.Response);
+            context.Response.Headers.ContentSecurityPolicy = page.ContentSecurityPolicy;
+            return Results.Content(page.Content, "text/html; charset=utf-8");
+        });
+
+        // Routing ignores a trailing slash: "/ops" also answers "/ops/". The page asks for its JSON by absolute path.
+        endpoints.MapGet($"{prefix}/{ApiPath}", async (HttpContext context) =>
+        {
+            Secure(context.Response);
+            try
+            {
+                var snapshot = await source.GetAsync(context.RequestAborted);
+                return Results.Json(snapshot, OperationsJson.Default.DashboardSnapshot);
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            {
+                logger.LogWarning("Dashboard figures not read: {Reason}", e.Message);
+                return Results.Json(new DashboardError($"database unreachable: {e.Message}"), OperationsJson.Default.DashboardError, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        });
+        // Computed on request, not polled: a forecast runs the calculator over the rest of the year.
+        endpoints.MapGet($"{prefix}/{ForecastPath}", async (HttpContext context) =>
+        {
+            Secure(context.Response);
+            var year = Amsterdam.ToLocal(options.Time.GetUtcNow()).Year;
+            if (context.Request.Query["year"] is { Count: 1 } asked)
+            {
+                if (!int.TryParse(asked[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out year) || year is < 2000 or > 2100)
+                {
+                    return Results.Json(new DashboardError("year: not a year 2000-2100"), OperationsJson.Default.DashboardError, statusCode: StatusCodes.Status400BadRequest);
+                }
+            }
+
+            try
+            {
+                var forecasts = await store.ForecastAsync(year, agb: null, context.RequestAborted);
+                return Results.Json(DashboardForecast.Of(year, forecasts), OperationsJson.Default.DashboardForecast);
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            {
+                logger.LogWarning("Dashboard forecast not read: {Reason}", e.Message);
+                return Results.Json(new DashboardError($"database unreachable: {e.Message}"), OperationsJson.Default.DashboardError, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        });
+        return endpoints;
+    }
+
+    private static void Secure(HttpResponse response)
+    {
+        response.Headers.CacheControl = "no-store";
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+    }
+
+    /// <summary>The latest figures, read at most once per <see cref="DashboardOptions.CacheFor"/>; concurrent polls share a read.</summary>
+    private sealed class SnapshotSource(LiveQueries queries, DashboardOptions options)
+    {
+        private readonly Lock _lock = new();
+        private Task<DashboardSnapshot>? _current;
+        private DateTimeOffset _readAt;
+
+        public async Task<DashboardSnapshot> GetAsync(CancellationToken cancellationToken)
+        {
+            Task<DashboardSnapshot> task;
+            lock (_lock)
+            {
+                var now = options.Time.GetUtcNow();
+                if (_current is null || _current.IsFaulted || _current.IsCanceled || now - _readAt >= options.CacheFor)
+                {
+                    _current = ReadAsync();
+                    _readAt = now;
+                }
+
+                task = _current;
+            }
+
+            return await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<DashboardSnapshot> ReadAsync()
+        {
+            // Not the request's token: other polls may be waiting for the same read.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var rows = await queries.ReadDashboardAsync(options.Window, timeout.Token).ConfigureAwait(false);
+            return DashboardSnapshotBuilder.Build(rows, options.InboxDepth?.Invoke());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using WlzMessaging.Ingestion;
+using WlzMessaging.Operations.Report;
+using WlzMessaging.Operations.Status;
+using WlzMessaging.Storage.Operations;
+
+namespace WlzMessaging.Operations.Dashboard;
+
+/// <summary>
+/// What <c>/api/dashboard</c> returns and the page shows. Aggregates only: providers by AGB and organisation name, files
+/// by name, retourcodes with their meaning; never a BSN, a client's name or a birth date. Times are Amsterdam times.
+/// </summary>
+public sealed record DashboardSnapshot(
+    DateTimeOffset Now,
+    double WindowHours,
+    DashboardThroughput Throughput,
+    int? InboxDepth,
+    bool WorkerRunning,
+    IReadOnlyList<WorkerLine> Workers,
+    DashboardAw320 Aw320,
+    IReadOnlyList<InHandLine> InHand,
+    IReadOnlyList<RetourcodeRank> Rejections,
+    IReadOnlyList<DashboardProvider> Providers,
+    NightlyLine? LastNightly);
+
+/// <summary>Lines judged per minute over the last hour (files finished in it), and the 60 minutes oldest first.</summary>
+public sealed record DashboardThroughput(double LinesPerMinute, long Lines, long Files, IReadOnlyList<long> PerMinute);
+
+public sealed record DashboardAw320(long Total, long LastHour, long InWindow, LastAnswerLine? Last);
+
+/// <summary>A provider's files finished within the window.</summary>
+public sealed record DashboardProvider(
+    int? Agb, string? Name, long Files, long Processed, long RejectedFiles, long Lines, long ApprovedLines, long RejectedLines,
+    double RejectedShare, long ApprovedCents, RetourcodeRank? TopRetourcode);
+
+/// <summary>Makes the snapshot from the rows <see cref="LiveQueries.ReadDashboardAsync"/> read.</summary>
+public static class DashboardSnapshotBuilder
+{
+    public static DashboardSnapshot Build(DashboardRows rows, int? inboxDepth)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var workers = rows.Workers.Select(StatusView.Worker).ToList();
+        var running = workers.Where(w => w.Running).ToList();
+        inboxDepth ??= running.Any(w => w.Inbox is not null) ? running.Sum(w => w.Inbox ?? 0) : null;
+
+        // The 60 minutes up to now, by the database's clock; the current minute last.
+        var thisMinute = new DateTimeOffset(rows.Now.UtcTicks - rows.Now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        var perMinute = new long[60];
+        foreach (var minute in rows.LastHour)
+        {
+            var ago = (int)((thisMinute - minute.Minute.ToUniversalTime()).Ticks / TimeSpan.TicksPerMinute);
+            if (ago is >= 0 and < 60)
+            {
+                perMinute[59 - ago] += minute.Lines;
+            }
+        }
+
+        var lines = rows.LastHour.Sum(m => m.Lines);
+        var rejectedLines = rows.Providers.Sum(p => p.RejectedLines);
+        var codesByProvider = rows.Rejections.Where(c => !c.IsTotal).ToLookup(c => c.ProviderAgb);
+
+        return new DashboardSnapshot(
+            Amsterdam.ToLocal(rows.Now),
+            rows.Window.TotalHours,
+            new DashboardThroughput(Math.Round(lines / 60.0, 1), lines, rows.LastHour.Sum(m => m.Files), perMinute),
+            inboxDepth,
+            running.Count > 0,
+            workers,
+            new DashboardAw320(rows.Aw320.Total, rows.Aw320.LastHour, rows.Aw320.InWindow, rows.LastAnswer is { } a ? StatusView.Answer(a) : null),
+            rows.InHand.Select(StatusView.InHand).ToList(),
+            rows.Rejections.Where(c => c.IsTotal).OrderByDescending(c => c.Count).ThenBy(c => c.Code).Select(c => Rank(c, rejectedLines)).ToList(),
+            rows.Providers.Select(p => new DashboardProvider(
+                p.ProviderAgb, p.ProviderName, p.Files, p.Processed, p.RejectedFiles, p.Lines, p.ApprovedLines, p.RejectedLines,
+                p.Lines == 0 ? 0 : Math.Round((double)p.RejectedLines / p.Lines, 4), p.ApprovedCents,
+                codesByProvider[p.ProviderAgb].OrderByDescending(c => c.Count).ThenBy(c => c.Code).Select(c => Rank(c, p.RejectedLines)).FirstOrDefault()))
+                .ToList(),
+            rows.LastNightly is { } n ? StatusView.Nightly(n) : null);
+    }
+
+    private static RetourcodeRank Rank(CodeCount c, long of) =>
+        new(RetourcodeText.Code(c.Code), RetourcodeText.Meaning(c.Code), c.Count, of == 0 ? 0 : Math.Round((double)c.Count / of, 4));
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+using WlzMessaging.Ingestion;
+
+namespace WlzMessaging.Operations.Status;
+
+/// <summary>What <c>wlz status</c> shows (and writes as JSON with <c>--format json</c>). Times are Amsterdam times.</summary>
+public sealed record StatusSnapshot(
+    DateTimeOffset Now,
+    DatabaseLine Database,
+    bool WorkerRunning,
+    int? InboxDepth,
+    IReadOnlyList<WorkerLine> Workers,
+    IReadOnlyList<InHandLine> InHand,
+    LastAnswerLine? LastAnswer,
+    NightlyLine? LastNightly);
+
+public sealed record DatabaseLine(bool Reachable, string Where, string ServerVersion);
+
+/// <summary>A worker as its heartbeat shows it: running when not stopped and seen within twice its interval.</summary>
+public sealed record WorkerLine(
+    string WorkerId, string Host, int Pid, string State, bool Running, bool Stale, DateTimeOffset StartedAt, DateTimeOffset SeenAt,
+    double SecondsSinceSeen, int IntervalSeconds, int? Inbox, string? CurrentFile);
+
+public sealed record InHandLine(long FileId, string FileName, int? Agb, string? ClaimedBy, DateTimeOffset ClaimedAt, double Seconds);
+
+public sealed record LastAnswerLine(long FileId, string Aw320Name, DateTimeOffset WrittenAt, int? Agb, string Status, long Lines, DateOnly ReceivedOn);
+
+/// <summary>The last nightly run; its report without personal data (see NightlyReportView).</summary>
+public sealed record NightlyLine(DateOnly Date, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, bool Finished, JsonNode? Report);

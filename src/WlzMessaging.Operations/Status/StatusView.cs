@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using WlzMessaging.Ingestion;
+using WlzMessaging.Storage.Operations;
+
+namespace WlzMessaging.Operations.Status;
+
+/// <summary>Builds <see cref="StatusSnapshot"/> from the live rows, and writes it as the lines of <c>wlz status</c>.</summary>
+public static class StatusView
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static StatusSnapshot Build(StatusRows rows, string where)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var workers = rows.Workers.Select(Worker).ToList();
+        var running = workers.Where(w => w.Running).ToList();
+        return new StatusSnapshot(
+            Amsterdam.ToLocal(rows.Now),
+            new DatabaseLine(true, where, rows.ServerVersion),
+            running.Count > 0,
+            running.Any(w => w.Inbox is not null) ? running.Sum(w => w.Inbox ?? 0) : null,
+            workers,
+            rows.InHand.Select(InHand).ToList(),
+            rows.LastAnswer is { } a ? Answer(a) : null,
+            rows.LastNightly is { } n ? Nightly(n) : null);
+    }
+
+    internal static WorkerLine Worker(WorkerStatus w) => new(
+        w.WorkerId, w.Host, w.Pid, WorkerStateText(w.State), w.Running, w.Stale, Amsterdam.ToLocal(w.StartedAt), Amsterdam.ToLocal(w.SeenAt),
+        Math.Round(w.SinceSeen.TotalSeconds, 1), (int)w.Interval.TotalSeconds, w.Inbox, w.CurrentFile);
+
+    internal static InHandLine InHand(FileInHand f) =>
+        new(f.FileId, f.FileName, f.ProviderAgb, f.ClaimedBy, Amsterdam.ToLocal(f.ClaimedAt), Math.Round(f.Age.TotalSeconds, 1));
+
+    internal static LastAnswerLine Answer(LastAnswer a) =>
+        new(a.FileId, a.Aw320Name, Amsterdam.ToLocal(a.WrittenAt), a.ProviderAgb, a.Status, a.Lines, a.ReceivedOn);
+
+    internal static NightlyLine Nightly(NightlyRun n) =>
+        new(n.Date, Amsterdam.ToLocal(n.StartedAt), n.FinishedAt is { } f ? Amsterdam.ToLocal(f) : null, n.Finished, NightlyReportView.Redact(n.Report));
+
+    internal static string WorkerStateText(WorkerState state) => state.ToString().ToLowerInvariant();
+
+    public static string Write(StatusSnapshot status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var text = new StringBuilder();
+        Line(text, "database", $"reachable: {status.Database.Where}, PostgreSQL {status.Database.ServerVersion}");
+
+        if (status.Workers.Count == 0)
+        {
+            Line(text, "worker", "not running (no worker has reported in the last day)");
+        }
+        else
+        {
+            Line(text, "worker", status.WorkerRunning ? "running" : "not running");
+            foreach (var w in status.Workers)
+            {
+                var what = w.Stale && w.State != "stopped"
+                    ? $"no heartbeat for {Duration(w.SecondsSinceSeen)} (expected every {w.IntervalSeconds} s): not running; it last said {w.State}"
+                    : w.State == "processing" && w.CurrentFile is { } file
+                        ? $"processing {file}"
+                        : w.State;
+                Line(text, "", $"{w.WorkerId} ({w.Host}, pid {w.Pid}, started {Time(w.StartedAt)}): {what}; seen {Duration(w.SecondsSinceSeen)} ago");
+            }
+        }
+
+        Line(text, "inbox", status.InboxDepth is { } depth ? $"{depth} file{(depth == 1 ? "" : "s")} waiting" : "unknown (no running worker reports it)");
+
+        if (status.InHand.Count == 0)
+        {
+            Line(text, "in hand", "none");
+        }
+        else
+        {
+            foreach (var f in status.InHand)
+            {
+                Line(text, status.InHand[0] == f ? "in hand" : "", $"file {f.FileId} {f.FileName}{Agb(f.Agb)}, claimed by {f.ClaimedBy ?? "?"} at {Time(f.ClaimedAt)} ({Duration(f.Seconds)} ago)");
+            }
+        }
+
+        Line(text, "last AW320", status.LastAnswer is { } a
+            ? $"{Time(a.WrittenAt)} {a.Aw320Name} for file {a.FileId}{Agb(a.Agb)}: {a.Status}, {a.Lines} lines, received {a.ReceivedOn:yyyy-MM-dd}"
+            : "none written yet");
+
+        if (status.LastNightly is not { } n)
+        {
+            Line(text, "nightly", "never run");
+        }
+        else
+        {
+            var summary = string.Join(", ", NightlyReportView.TopLevel(n.Report).Select(p => $"{p.Name} {p.Value}"));
+            Line(text, "nightly", n.Finished
+                ? $"{n.Date:yyyy-MM-dd}: finished {Time(n.FinishedAt!.Value)} (took {Duration((n.FinishedAt.Value - n.StartedAt).TotalSeconds)}){(summary.Length > 0 ? "; " + summary : "")}"
+                : $"{n.Date:yyyy-MM-dd}: started {Time(n.StartedAt)}, not finished (running now, or interrupted)");
+        }
+
+        return text.ToString();
+    }
+
+    private static void Line(StringBuilder text, string label, string value) =>
+        text.Append(label.PadRight(12)).AppendLine(value);
+
+    private static string Agb(int? agb) => agb is { } a ? string.Create(Inv, $" (AGB {a})") : "";
+
+    private static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss", Inv);
+
+    internal static string Duration(double seconds)
+    {
+        var span = TimeSpan.FromSeconds(Math.Max(0, seconds));
+        return span.TotalSeconds < 90 ? string.Create(Inv, $"{span.TotalSeconds:0} s")
+            : span.TotalMinutes < 90 ? string.Create(Inv, $"{span.TotalMinutes:0} min")
+            : span.TotalHours < 48 ? string.Create(Inv, $"{span.TotalHours:0.#} h")
+            : string.Create(Inv, $"{span.TotalDays:0.#} days");
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging;
+using WlzMessaging.Storage;
+
+namespace WlzMessaging.Storage.Embedded;
+
+/// <summary>
+/// Where the store is: an external server's connection string when one is given, else the embedded server in a data
+/// directory (started, and created on first use). Every command and the worker open their database through this one
+/// choice.
+/// </summary>
+public sealed record StoreLocation(string? Connection, string DataDirectory)
+{
+    /// <summary>The data directory when none is configured: ./.wlz.</summary>
+    public const string DefaultDataDirectory = ".wlz";
+
+    /// <summary>
+    /// Settings for the embedded server when this process starts it, shaped by the ingestion of one big file: a file of a
+    /// million lines writes about 300 MB of WAL in one transaction, so checkpoints are spaced out beyond that (fewer full
+    /// page images in the middle of a COPY), and the shared buffers hold the declaration_line pages and index pages a COPY
+    /// is filling. Durability is untouched (fsync, full_page_writes and synchronous_commit stay on).
+    /// </summary>
+    internal static IReadOnlyDictionary<string, string> BulkLoadSettings { get; } = new Dictionary<string, string>
+    {
+        ["shared_buffers"] = "256MB",
+        ["max_wal_size"] = "2GB",
+        ["checkpoint_timeout"] = "15min",
+        ["wal_buffers"] = "16MB",
+    };
+
+    /// <summary>Where the store is, for messages: the external server (never its password) or the data directory.</summary>
+    public string Description => IsExternal ? "external PostgreSQL" : $"embedded PostgreSQL in {DataDirectory}";
+
+    /// <summary>Whether this location is an external server (a connection string) rather than the embedded one.</summary>
+    public bool IsExternal => !string.IsNullOrWhiteSpace(Connection);
+
+    /// <summary>The external endpoint, or the embedded server started with <paramref name="options"/> (default: bulk-load settings).</summary>
+    /// <exception cref="EmbeddedPostgresException">The embedded server could not be started (one-line reason).</exception>
+    /// <exception cref="ArgumentException">The connection string is not valid.</exception>
+    public async Task<DatabaseEndpoint> OpenEndpointAsync(EmbeddedPostgresOptions? options, CancellationToken cancellationToken)
+    {
+        if (IsExternal)
+        {
+            return ExternalDatabaseEndpoint.Create(Connection!);
+        }
+
+        var server = await EmbeddedPostgres.StartAsync(
+                string.IsNullOrWhiteSpace(DataDirectory) ? DefaultDataDirectory : DataDirectory,
+                options ?? EmbeddedPostgresOptions.Default with { ServerSettings = BulkLoadSettings },
+                cancellationToken)
+            .ConfigureAwait(false);
+        return new EmbeddedDatabaseEndpoint(server);
+    }
+
+    /// <summary>The endpoint opened and the schema brought up to date; Npgsql and the embedded server log to <paramref name="loggers"/>.</summary>
+    public async Task<Store> OpenStoreAsync(ILoggerFactory? loggers, CancellationToken cancellationToken)
+    {
+        var options = EmbeddedPostgresOptions.Default with
+        {
+            Logger = loggers?.CreateLogger("WlzMessaging.Storage"),
+            ServerSettings = BulkLoadSettings,
+        };
+        var endpoint = await OpenEndpointAsync(options, cancellationToken).ConfigureAwait(false);
+        return await Store.OpenAsync(endpoint, loggers, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>This location as the opener a worker calls again after an outage.</summary>
+    public StoreOpener Opener(ILoggerFactory? loggers) => cancellationToken => OpenStoreAsync(loggers, cancellationToken);
+}
