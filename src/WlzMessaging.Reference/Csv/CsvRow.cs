@@ -7,7 +7,7 @@ namespace WlzMessaging.Reference.Csv;
 /// <summary>
 /// The fields of one data row, with readers that check a field, report what is wrong with it and return a placeholder,
 /// so that one pass over the row finds every problem in it. The row is reused for every line of a file: its fields are
-/// copied into one buffer, so reading a row allocates nothing but the values it keeps.
+/// copied into one buffer and checked as spans, so no field becomes a string unless it is kept as text.
 /// </summary>
 internal sealed class CsvRow(ProblemCollector problems, IReadOnlyList<string> columns, bool echoValues)
 {

@@ -35,7 +35,7 @@ public abstract class ReferenceCsvParser<TRow> : IReferenceCsvParser
 
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    // Sep splits the rows and fields; every check stays ours. No header (ours is compared whole, BOM and all), no column
+    // Sep splits the rows and fields; every check stays ours. No header (the first line is compared here), no column
     // count check (a short or long row is a problem of its line, not an exception), and no quoting: a field is exactly
     // what stands between two ';', as the contract says.
     private static readonly SepReaderOptions s_sep = new(new Sep(';'))
