@@ -84,7 +84,7 @@ public class GeneratorTests
         Assert.All(parsed.Clients, c =>
         {
             Assert.StartsWith("9", c.Bsn, StringComparison.Ordinal);
-            Assert.True(Bsn.PassesElfproef(long.Parse(c.Bsn, System.Globalization.CultureInfo.InvariantCulture)), c.Bsn);
+            Assert.True(WlzMessaging.Reference.Elfproef.IsValidBsn(long.Parse(c.Bsn, System.Globalization.CultureInfo.InvariantCulture)), c.Bsn);
         });
         Assert.All(parsed.Lines, l => Assert.Equal(parsed.Clients[l.Client].Bsn, l.Bsn));
         Assert.Equal(parsed.Clients.Count, parsed.Clients.Select(c => c.Bsn).Distinct().Count());
