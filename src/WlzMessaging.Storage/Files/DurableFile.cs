@@ -42,13 +42,22 @@ public static partial class DurableFile
         }
     }
 
-    /// <summary>Removes a file (nothing when it is not there) and syncs its directory, so the removal is on disk too.</summary>
+    /// <summary>
+    /// Removes a file and syncs its directory, so the removal is on disk too; nothing happens when the file or its directory
+    /// is not there.
+    /// </summary>
     public static void Delete(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(fullPath)!;
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
         File.Delete(fullPath);
-        _ = SyncDirectory(Path.GetDirectoryName(fullPath)!);
+        _ = SyncDirectory(directory);
     }
 
     /// <summary>

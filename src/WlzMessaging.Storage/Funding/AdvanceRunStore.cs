@@ -12,8 +12,8 @@ namespace WlzMessaging.Storage.Funding;
 /// <remarks>
 /// The front of three parts: the workflow (<see cref="AdvanceRunWorkflow"/>: the transitions and their rules, each in one
 /// transaction under one advisory lock, so two operators cannot interleave), the SQL and row mapping
-/// (<see cref="AdvanceRunTables"/>) and the payment order's file (<see cref="PaymentOrderFile"/>). The reads here take one
-/// snapshot (REPEATABLE READ) and change nothing.
+/// (<see cref="AdvanceRunTables"/>) and the payment order's file (<see cref="PaymentOrderFile"/>). The reads here change
+/// nothing; those of more than one query read them in one snapshot (REPEATABLE READ).
 /// </remarks>
 public sealed class AdvanceRunStore
 {

@@ -10,8 +10,8 @@ using Regime = WlzMessaging.Reference.Regime;
 namespace WlzMessaging.Storage.Funding;
 
 /// <summary>
-/// The SQL of the advance runs (tables of migrations 0003 and 0015) and the mapping of their rows, in one transaction of
-/// <see cref="AdvanceRunStore"/>: no rule is decided here. Each part table is written with one
+/// The SQL of the advance runs (tables of migrations 0003 and 0015) and the mapping of their rows, on the connection and
+/// transaction (if any) of one call of <see cref="AdvanceRunStore"/>: no rule is decided here. Each part table is written with one
 /// <c>INSERT … SELECT … FROM unnest(@a, @b, …)</c>; a draft's parts go with it when its advance_run row is deleted (cascade).
 /// </summary>
 internal sealed class AdvanceRunTables(NpgsqlConnection connection, NpgsqlTransaction? transaction)

@@ -40,13 +40,14 @@ public sealed class DurableFileTests : IDisposable
     }
 
     [Fact]
-    public async Task Delete_removes_the_file_and_accepts_one_that_is_gone()
+    public async Task Delete_removes_the_file_and_accepts_one_that_is_gone_or_a_directory_that_is_gone()
     {
         var path = Path.Combine(_directory, "order.csv");
         await DurableFile.WriteNewAsync(path, "x"u8.ToArray(), CancellationToken.None);
 
         DurableFile.Delete(path);
         DurableFile.Delete(path);
+        DurableFile.Delete(Path.Combine(_directory, "missing", "order.csv"));
 
         Assert.False(File.Exists(path));
     }
