@@ -354,7 +354,7 @@ public sealed class MailboxWorker(
             store = await run.OpenStore(cancellationToken)
                 .ConfigureAwait(false);
             var processor = new FileProcessor(
-                store.DataSource,
+                store,
                 new ProcessingSettings { Uzovi = settings.Uzovi, ProcessedBy = _workerId },
                 answering,
                 snapshots,
