@@ -38,7 +38,7 @@ public sealed class OperatorSide(
         {
             store = await OpenAsync(stoppingToken).ConfigureAwait(false);
             var reporter = new HeartbeatReporter(
-                new WorkerHeartbeatStore(store.DataSource), HeartbeatReporter.DefaultWorkerId(settings.Inbox), settings.HeartbeatInterval, time,
+                store.WorkerHeartbeats(), HeartbeatReporter.DefaultWorkerId(settings.Inbox), settings.HeartbeatInterval, time,
                 loggers.CreateLogger<HeartbeatReporter>());
             activity.Attach(reporter);
             var beating = reporter.RunAsync(stoppingToken);

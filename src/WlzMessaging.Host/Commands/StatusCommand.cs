@@ -48,7 +48,7 @@ public sealed class StatusCommand : Command
         StatusRows rows;
         try
         {
-            rows = await new LiveQueries(database.DataSource).ReadStatusAsync(cancellationToken);
+            rows = await database.LiveQueries().ReadStatusAsync(cancellationToken);
         }
         catch (Exception e) when (StorageFailures.IsDatabaseError(e) || e is TimeoutException)
         {

@@ -359,7 +359,7 @@ public sealed class MailboxWorker(
                 answering,
                 snapshots,
                 loggers.CreateLogger<FileProcessor>());
-            var registry = new WorkerRegistry(store.DataSource, _workerId, settings.Inbox);
+            var registry = store.WorkerRegistry(_workerId, settings.Inbox);
             await registry.ReportAsync(WorkerStates.Starting, cancellationToken: cancellationToken).ConfigureAwait(false);
             return new Connected(store, processor, registry);
         }

@@ -64,8 +64,8 @@ public static class DashboardEndpoints
         var root = "/" + options.Path.Trim('/');
         var prefix = root == "/" ? "" : root;
         var page = new DashboardPage($"{prefix}/{ApiPath}", options.PollInterval, $"{prefix}/{ForecastPath}");
-        var runs = new WlzMessaging.Storage.Funding.AdvanceRunStore(store.DataSource, options.Funding, options.Time);
-        var source = new SnapshotSource(new LiveQueries(store.DataSource), options);
+        var runs = store.AdvanceRuns(options.Funding, options.Time);
+        var source = new SnapshotSource(store.LiveQueries(), options);
         var logger = endpoints.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(typeof(DashboardEndpoints).FullName!)
             ?? NullLogger.Instance;
 
