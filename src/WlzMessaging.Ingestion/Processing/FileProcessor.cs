@@ -27,10 +27,10 @@ namespace WlzMessaging.Ingestion.Processing;
 /// <item>Content stored before: answer with that file's AW320 again, store nothing.</item>
 /// <item>Not a Vektis AW319: record it as quarantined (with the reason), move it to quarantine, done.</item>
 /// <item>A sound production file whose provider and invoice number were processed before: rejected with 0001 0030.</item>
-/// <item>One transaction: the file's row (claimed), then the provider's writer lock (<see cref="FileUnitOfWork.LockProviderAsync"/>, held to the
-/// commit: the history read and the lines committed are one step per provider), then the second pass, which writes the
-/// AW320 to a hidden temporary name in the outbox while every 04's outcome streams into a binary COPY; then the row's
-/// outcome and the aw320 row; commit.</item>
+/// <item>One transaction: the file's row (claimed), then the provider's writer lock
+/// (<see cref="FileUnitOfWork.LockProviderAsync"/>, held to the commit: the history read and the lines committed are one
+/// step per provider), then the second pass, which writes the AW320 to a hidden temporary name in the outbox while every
+/// 04's outcome streams into a binary COPY; then the row's outcome and the aw320 row; commit.</item>
 /// <item>After the commit: keep a copy of the AW320 (archive, hard link), rename it into the outbox, move the input to the
 /// archive. After a large file, its memory is given back (<see cref="ProcessingSettings.ReturnMemoryFromLines"/>).</item>
 /// </list>
