@@ -38,7 +38,7 @@ public sealed class OperatorSide(
         {
             store = await OpenAsync(stoppingToken).ConfigureAwait(false);
             var reporter = new HeartbeatReporter(
-                new WorkerHeartbeatStore(store.DataSource), HeartbeatReporter.DefaultWorkerId(settings.Inbox), settings.HeartbeatInterval, time,
+                store.WorkerHeartbeats(), HeartbeatReporter.DefaultWorkerId(settings.Inbox), settings.HeartbeatInterval, time,
                 loggers.CreateLogger<HeartbeatReporter>());
             activity.Attach(reporter);
             var beating = reporter.RunAsync(stoppingToken);
@@ -108,7 +108,7 @@ public sealed class OperatorSide(
     {
         try
         {
-            var server = await DashboardServer.StartAsync(urls, store.DataSource, new DashboardOptions { InboxDepth = () => activity.Inbox, Funding = funding }, stoppingToken)
+            var server = await DashboardServer.StartAsync(urls, store, new DashboardOptions { InboxDepth = () => activity.Inbox, Funding = funding }, stoppingToken)
                 .ConfigureAwait(false);
             foreach (var address in server.Addresses)
             {
@@ -130,8 +130,8 @@ public sealed class OperatorSide(
     {
         var adjudication = new AdjudicationSettings(settings.Cutoffs);
         var logger = loggers.CreateLogger<NightlyJob>();
-        var job = new NightlyJob(store.DataSource, adjudication, logger);
-        var pending = new PendingFiles(store.DataSource, settings, answering, time, logger, sweepInbox: false);
+        var job = new NightlyJob(store, adjudication, logger);
+        var pending = new PendingFiles(store, settings, answering, time, logger, sweepInbox: false);
         while (!stoppingToken.IsCancellationRequested)
         {
             var due = NightlySchedule.DueDate(time.GetUtcNow(), settings.NightlyAt);

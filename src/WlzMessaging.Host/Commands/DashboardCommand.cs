@@ -54,7 +54,7 @@ public sealed class DashboardCommand : Command
         DashboardServer server;
         try
         {
-            server = await DashboardServer.StartAsync(urls, database.DataSource, new DashboardOptions { Window = TimeSpan.FromHours(window), Funding = ProtocolOption.Resolve(args) }, cancellationToken);
+            server = await DashboardServer.StartAsync(urls, database, new DashboardOptions { Window = TimeSpan.FromHours(window), Funding = ProtocolOption.Resolve(args) }, cancellationToken);
         }
         catch (Exception e) when (e is IOException or InvalidOperationException)
         {

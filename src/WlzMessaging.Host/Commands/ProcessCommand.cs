@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using WlzMessaging.Host.Cli;
 using WlzMessaging.Ingestion;
 using WlzMessaging.Ingestion.Configuration;
@@ -57,7 +56,7 @@ public sealed class ProcessCommand : Command
         await using var store = await CommandStore.OpenAsync(args, loggers: null, cancellationToken);
         if (args.Value("reference") is { } referenceDirectory)
         {
-            var imported = await ReferenceImport.ImportAsync(store.DataSource, referenceDirectory, console.Out, console.Error, cancellationToken);
+            var imported = await ReferenceImport.ImportAsync(store, referenceDirectory, console.Out, console.Error, cancellationToken);
             if (ReferenceImport.Failure(imported) is { } failure)
             {
                 throw new CommandFailedException(failure + "; no file processed");
@@ -66,7 +65,7 @@ public sealed class ProcessCommand : Command
 
         using var reference = new ReferenceSnapshotCache();
         var processor = new FileProcessor(
-            store.DataSource,
+            store,
             new ProcessingSettings { Uzovi = uzovi },
             new AdjudicatingAnswering(ConfiguredAdjudication()),
             reference,
@@ -81,7 +80,7 @@ public sealed class ProcessCommand : Command
             {
                 outcome = await ProcessWithRetryAsync(processor, new FileJob(input, outbox, received, received), cancellationToken);
             }
-            catch (Exception e) when (e is NpgsqlException or IOException or UnauthorizedAccessException or Aw320UnavailableException)
+            catch (Exception e) when (StorageFailures.IsDatabaseError(e) || e is IOException or UnauthorizedAccessException or Aw320UnavailableException)
             {
                 failures++;
                 await console.Error.WriteLineAsync($"wlz process: {name}: could not be processed: {OneLine(e.Message)}");
@@ -125,7 +124,7 @@ public sealed class ProcessCommand : Command
                 // Another process has this very content in hand: wait for it, then answer with its AW320.
                 await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
             }
-            catch (PostgresException e) when (attempt < 3 && Failures.IsConcurrentDuplicate(e))
+            catch (Exception e) when (attempt < 3 && StorageFailures.IsConcurrentDuplicate(e))
             {
             }
         }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Npgsql;
 using WlzMessaging.Ingestion;
+using WlzMessaging.Storage;
 using WlzMessaging.Reference.Csv;
 using WlzMessaging.Storage.Reference;
 
@@ -18,7 +18,7 @@ public sealed record ReferenceFileImport(IReferenceFileResult File, string Table
 public static class ReferenceImport
 {
     public static async Task<IReadOnlyList<ReferenceFileImport>> ImportAsync(
-        NpgsqlDataSource dataSource, string directory, TextWriter output, TextWriter problems, CancellationToken cancellationToken)
+        Store store, string directory, TextWriter output, TextWriter problems, CancellationToken cancellationToken)
     {
         ReferenceDataSet set;
         try
@@ -50,7 +50,7 @@ public static class ReferenceImport
             ReferenceImportOutcome outcome;
             try
             {
-                outcome = await ReferenceRepository.ImportAsync(dataSource, file, sha256, cancellationToken).ConfigureAwait(false);
+                outcome = await ReferenceRepository.ImportAsync(store, file, sha256, cancellationToken).ConfigureAwait(false);
             }
             catch (ReferenceStorageException e)
             {

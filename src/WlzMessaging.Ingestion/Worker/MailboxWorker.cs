@@ -354,12 +354,12 @@ public sealed class MailboxWorker(
             store = await run.OpenStore(cancellationToken)
                 .ConfigureAwait(false);
             var processor = new FileProcessor(
-                store.DataSource,
+                store,
                 new ProcessingSettings { Uzovi = settings.Uzovi, ProcessedBy = _workerId },
                 answering,
                 snapshots,
                 loggers.CreateLogger<FileProcessor>());
-            var registry = new WorkerRegistry(store.DataSource, _workerId, settings.Inbox);
+            var registry = store.WorkerRegistry(_workerId, settings.Inbox);
             await registry.ReportAsync(WorkerStates.Starting, cancellationToken: cancellationToken).ConfigureAwait(false);
             return new Connected(store, processor, registry);
         }

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using WlzMessaging.Ingestion;
+using WlzMessaging.Storage;
 using WlzMessaging.Storage.Operations;
 
 namespace WlzMessaging.Operations.Dashboard;
@@ -55,17 +55,17 @@ public static class DashboardEndpoints
     /// <summary>The forecast per provider (<c>?year=YYYY</c>, default the year of today in Amsterdam).</summary>
     public const string ForecastPath = "api/forecast";
 
-    /// <summary>Maps the page and its JSON onto <paramref name="endpoints"/>, reading through <paramref name="dataSource"/>.</summary>
-    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder endpoints, NpgsqlDataSource dataSource, DashboardOptions? options = null)
+    /// <summary>Maps the page and its JSON onto <paramref name="endpoints"/>, reading through <paramref name="store"/>.</summary>
+    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder endpoints, Store store, DashboardOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(store);
         options ??= new DashboardOptions();
         var root = "/" + options.Path.Trim('/');
         var prefix = root == "/" ? "" : root;
         var page = new DashboardPage($"{prefix}/{ApiPath}", options.PollInterval, $"{prefix}/{ForecastPath}");
-        var store = new WlzMessaging.Storage.Funding.AdvanceRunStore(dataSource, options.Funding, options.Time);
-        var source = new SnapshotSource(new LiveQueries(dataSource), options);
+        var runs = store.AdvanceRuns(options.Funding, options.Time);
+        var source = new SnapshotSource(store.LiveQueries(), options);
         var logger = endpoints.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(typeof(DashboardEndpoints).FullName!)
             ?? NullLogger.Instance;
 
@@ -85,7 +85,7 @@ public static class DashboardEndpoints
                 var snapshot = await source.GetAsync(context.RequestAborted);
                 return Results.Json(snapshot, OperationsJson.Default.DashboardSnapshot);
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            catch (Exception e) when (StorageFailures.IsDatabaseError(e) || e is TimeoutException)
             {
                 logger.LogWarning("Dashboard figures not read: {Reason}", e.Message);
                 return Results.Json(new DashboardError($"database unreachable: {e.Message}"), OperationsJson.Default.DashboardError, statusCode: StatusCodes.Status503ServiceUnavailable);
@@ -106,10 +106,10 @@ public static class DashboardEndpoints
 
             try
             {
-                var forecasts = await store.ForecastAsync(year, agb: null, context.RequestAborted);
+                var forecasts = await runs.ForecastAsync(year, agb: null, context.RequestAborted);
                 return Results.Json(DashboardForecast.Of(year, forecasts), OperationsJson.Default.DashboardForecast);
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            catch (Exception e) when (StorageFailures.IsDatabaseError(e) || e is TimeoutException)
             {
                 logger.LogWarning("Dashboard forecast not read: {Reason}", e.Message);
                 return Results.Json(new DashboardError($"database unreachable: {e.Message}"), OperationsJson.Default.DashboardError, statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
+using WlzMessaging.Storage;
 
 namespace WlzMessaging.Operations.Dashboard;
 
@@ -28,7 +28,7 @@ public sealed class DashboardServer : IAsyncDisposable
 
     /// <summary>Starts listening on <paramref name="urls"/> (separated by ';'), e.g. <c>http://127.0.0.1:5080</c>.</summary>
     public static async Task<DashboardServer> StartAsync(
-        string urls, NpgsqlDataSource dataSource, DashboardOptions? options = null, CancellationToken cancellationToken = default)
+        string urls, Store store, DashboardOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(urls);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = "wlz" });
@@ -40,7 +40,7 @@ public sealed class DashboardServer : IAsyncDisposable
         // A failure to start (the address in use) is reported by the caller in one line; the host would log it with its stack.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         var app = builder.Build();
-        DashboardEndpoints.Map(app, dataSource, options);
+        DashboardEndpoints.Map(app, store, options);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using WlzMessaging.Operations.Dashboard;
+using WlzMessaging.Storage;
 using WlzMessaging.Testing;
 
 namespace WlzMessaging.Host.Tests.Operations;
@@ -11,6 +12,7 @@ public sealed class DashboardTests(PostgresFixture fixture) : IAsyncLifetime
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private TestDatabase _database = null!;
+    private Store _store = null!;
     private DashboardServer _server = null!;
 
     private string BaseUrl => _server.Addresses[0];
@@ -19,13 +21,15 @@ public sealed class DashboardTests(PostgresFixture fixture) : IAsyncLifetime
     {
         _database = await fixture.CreateDatabaseAsync();
         await DashboardScenario.SeedAsync(_database.DataSource);
-        _server = await DashboardServer.StartAsync("http://127.0.0.1:0", _database.DataSource);
+        _store = await _database.OpenStoreAsync();
+        _server = await DashboardServer.StartAsync("http://127.0.0.1:0", _store);
     }
 
     public async Task DisposeAsync()
     {
         _http.Dispose();
         await _server.DisposeAsync();
+        await _store.DisposeAsync();
         await _database.DisposeAsync();
     }
 
@@ -78,7 +82,7 @@ public sealed class DashboardTests(PostgresFixture fixture) : IAsyncLifetime
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var options = new DashboardOptions { Time = time };
-        await using var server = await DashboardServer.StartAsync("http://127.0.0.1:0", _database.DataSource, options);
+        await using var server = await DashboardServer.StartAsync("http://127.0.0.1:0", _store, options);
         var api = $"{server.Addresses[0]}/api/dashboard";
 
         var first = await _http.GetStringAsync(api);
@@ -100,8 +104,11 @@ public sealed class DashboardTests(PostgresFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task A_database_that_cannot_be_read_gives_503_with_the_reason()
     {
-        await using var nowhere = Npgsql.NpgsqlDataSource.Create("Host=/nonexistent-wlz-socket-dir;Port=5432;Database=x;Username=x;Timeout=2");
-        await using var server = await DashboardServer.StartAsync("http://127.0.0.1:0", nowhere);
+        // A store whose database went away after it was opened (dropped, its connections ended).
+        var gone = await fixture.CreateDatabaseAsync();
+        await using var store = await gone.OpenStoreAsync();
+        await gone.DisposeAsync();
+        await using var server = await DashboardServer.StartAsync("http://127.0.0.1:0", store);
 
         using var response = await _http.GetAsync($"{server.Addresses[0]}/api/dashboard");
 
@@ -114,7 +121,7 @@ public sealed class DashboardTests(PostgresFixture fixture) : IAsyncLifetime
     public async Task The_endpoints_can_live_under_a_path_of_the_host()
     {
         await using var server = await DashboardServer.StartAsync(
-            "http://127.0.0.1:0", _database.DataSource, new DashboardOptions { Path = "/ops" });
+            "http://127.0.0.1:0", _store, new DashboardOptions { Path = "/ops" });
 
         var html = await _http.GetStringAsync($"{server.Addresses[0]}/ops");
         Assert.Equal(html, await _http.GetStringAsync($"{server.Addresses[0]}/ops/"));
