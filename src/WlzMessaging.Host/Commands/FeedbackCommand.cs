@@ -55,7 +55,7 @@ public sealed class FeedbackCommand : Command
         IReadOnlyList<string> written;
         try
         {
-            written = await FeedbackWriter.WriteAsync(outDir, month, feedback, Amsterdam.Today(TimeProvider.System), cancellationToken);
+            written = await FeedbackWriter.WriteAsync(outDir, month, feedback, TimeProvider.System.GetUtcNow(), cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

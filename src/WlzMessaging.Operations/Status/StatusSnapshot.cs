@@ -21,9 +21,15 @@ public sealed record WorkerLine(
     string WorkerId, string Host, int Pid, string State, bool Running, bool Stale, DateTimeOffset StartedAt, DateTimeOffset SeenAt,
     double SecondsSinceSeen, int IntervalSeconds, int? Inbox, string? CurrentFile);
 
-public sealed record InHandLine(long FileId, string FileName, int? Agb, string? ClaimedBy, DateTimeOffset ClaimedAt, double Seconds);
+public sealed record InHandLine(long FileId, string FileName, string? Agb, string? ClaimedBy, DateTimeOffset ClaimedAt, double Seconds);
 
-public sealed record LastAnswerLine(long FileId, string Aw320Name, DateTimeOffset WrittenAt, int? Agb, string Status, long Lines, DateOnly ReceivedOn);
+public sealed record LastAnswerLine(long FileId, string Aw320Name, DateTimeOffset WrittenAt, string? Agb, string Status, long Lines, DateOnly ReceivedOn);
 
-/// <summary>The last nightly run; its report without personal data (see NightlyReportView).</summary>
-public sealed record NightlyLine(DateOnly Date, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, bool Finished, JsonNode? Report);
+/// <summary>
+/// The last nightly run; its report without personal data (see NightlyReportView): as stored (<see cref="Report"/>, for
+/// programs) and as an operator reads it (<see cref="Figures"/>: labelled figures, amounts in euros).
+/// </summary>
+public sealed record NightlyLine(DateOnly Date, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, bool Finished, JsonNode? Report)
+{
+    public IReadOnlyList<NightlyFigure> Figures { get; init; } = [];
+}

@@ -31,13 +31,19 @@ public static class StatusView
         Math.Round(w.SinceSeen.TotalSeconds, 1), (int)w.Interval.TotalSeconds, w.Inbox, w.CurrentFile);
 
     internal static InHandLine InHand(FileInHand f) =>
-        new(f.FileId, f.FileName, f.ProviderAgb, f.ClaimedBy, Amsterdam.ToLocal(f.ClaimedAt), Math.Round(f.Age.TotalSeconds, 1));
+        new(f.FileId, f.FileName, AgbText.Of(f.ProviderAgb), f.ClaimedBy, Amsterdam.ToLocal(f.ClaimedAt), Math.Round(f.Age.TotalSeconds, 1));
 
     internal static LastAnswerLine Answer(LastAnswer a) =>
-        new(a.FileId, a.Aw320Name, Amsterdam.ToLocal(a.WrittenAt), a.ProviderAgb, a.Status, a.Lines, a.ReceivedOn);
+        new(a.FileId, a.Aw320Name, Amsterdam.ToLocal(a.WrittenAt), AgbText.Of(a.ProviderAgb), a.Status, a.Lines, a.ReceivedOn);
 
-    internal static NightlyLine Nightly(NightlyRun n) =>
-        new(n.Date, Amsterdam.ToLocal(n.StartedAt), n.FinishedAt is { } f ? Amsterdam.ToLocal(f) : null, n.Finished, NightlyReportView.Redact(n.Report));
+    internal static NightlyLine Nightly(NightlyRun n)
+    {
+        var report = NightlyReportView.Redact(n.Report);
+        return new(n.Date, Amsterdam.ToLocal(n.StartedAt), n.FinishedAt is { } f ? Amsterdam.ToLocal(f) : null, n.Finished, report)
+        {
+            Figures = NightlyReportView.Figures(report),
+        };
+    }
 
     internal static string WorkerStateText(WorkerState state) => state.ToString().ToLowerInvariant();
 
@@ -89,10 +95,16 @@ public static class StatusView
         }
         else
         {
-            var summary = string.Join(", ", NightlyReportView.TopLevel(n.Report).Select(p => $"{p.Name} {p.Value}"));
             Line(text, "nightly", n.Finished
-                ? $"{n.Date:yyyy-MM-dd}: finished {Time(n.FinishedAt!.Value)} (took {Duration((n.FinishedAt.Value - n.StartedAt).TotalSeconds)}){(summary.Length > 0 ? "; " + summary : "")}"
+                ? $"{n.Date:yyyy-MM-dd}: finished {Time(n.FinishedAt!.Value)} (took {Duration((n.FinishedAt.Value - n.StartedAt).TotalSeconds)})"
                 : $"{n.Date:yyyy-MM-dd}: started {Time(n.StartedAt)}, not finished (running now, or interrupted)");
+
+            // The report as labelled lines under it, the figures aligned in one column.
+            var width = n.Figures.Count == 0 ? 0 : n.Figures.Max(f => f.Label.Length);
+            foreach (var figure in n.Figures)
+            {
+                Line(text, "", "  " + figure.Label.PadRight(width) + "  " + figure.Value);
+            }
         }
 
         return text.ToString();
@@ -101,9 +113,9 @@ public static class StatusView
     private static void Line(StringBuilder text, string label, string value) =>
         text.Append(label.PadRight(12)).AppendLine(value);
 
-    private static string Agb(int? agb) => agb is { } a ? string.Create(Inv, $" (AGB {a})") : "";
+    private static string Agb(string? agb) => agb is { } a ? $" (AGB {a})" : "";
 
-    private static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss", Inv);
+    private static string Time(DateTimeOffset time) => Amsterdam.Display(time);
 
     internal static string Duration(double seconds)
     {

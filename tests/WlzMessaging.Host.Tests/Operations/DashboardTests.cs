@@ -51,10 +51,28 @@ public sealed class DashboardTests(PostgresFixture fixture) : IAsyncLifetime
         var top = root.GetProperty("rejections")[0];
         Assert.Equal(("8290", 6L), (top.GetProperty("code").GetString(), top.GetProperty("count").GetInt64()));
         Assert.Equal("Er is geen (correcte) melding aanvang zorg (MAZ) aanwezig", top.GetProperty("meaning").GetString());
-        var linde = root.GetProperty("providers").EnumerateArray().Single(p => p.GetProperty("agb").GetInt32() == DashboardScenario.Linde);
+        var linde = root.GetProperty("providers").EnumerateArray().Single(p => p.GetProperty("agb").GetString() == "73730001");
         Assert.Equal((47L, 40L, 7L), (linde.GetProperty("lines").GetInt64(), linde.GetProperty("approvedLines").GetInt64(), linde.GetProperty("rejectedLines").GetInt64()));
         Assert.Equal("8290", linde.GetProperty("topRetourcode").GetProperty("code").GetString());
         Assert.Equal(14, root.GetProperty("lastNightly").GetProperty("report").GetProperty("creditsMatched").GetInt32());
+
+        // The nightly report as labelled figures, for the page's table.
+        Assert.Equal(
+            [("Tariff corrections", "2"), ("Credits matched", "14")],
+            root.GetProperty("lastNightly").GetProperty("figures").EnumerateArray().Select(f => (f.GetProperty("label").GetString(), f.GetProperty("value").GetString())));
+
+        // The file rejected as a whole (0001 + 0030) beside the line codes, counted per file by its cause.
+        Assert.Equal(1, root.GetProperty("rejectedFiles").GetInt64());
+        var wholeFile = Assert.Single(root.GetProperty("wholeFileRejections").EnumerateArray());
+        Assert.Equal(("0030", 1L, 1.0, "whole file"), (wholeFile.GetProperty("code").GetString(), wholeFile.GetProperty("files").GetInt64(), wholeFile.GetProperty("share").GetDouble(), wholeFile.GetProperty("scope").GetString()));
+        Assert.StartsWith("Factuurnummer", wholeFile.GetProperty("meaning").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(root.GetProperty("rejections").EnumerateArray(), c => c.GetProperty("code").GetString() is "0001" or "0030");
+
+        // AGB codes are eight-digit strings; times are Amsterdam times with their offset.
+        Assert.Equal("73730002", root.GetProperty("aw320").GetProperty("last").GetProperty("agb").GetString());
+        Assert.Equal("73730001", root.GetProperty("inHand")[0].GetProperty("agb").GetString());
+        Assert.Matches(@"[+]0[12]:00$", root.GetProperty("now").GetString());
+        Assert.Matches(@"[+]0[12]:00$", root.GetProperty("aw320").GetProperty("last").GetProperty("writtenAt").GetString());
 
         Assert.DoesNotContain(DashboardScenario.NightlyBsn, body, StringComparison.Ordinal);
         await Privacy.AssertNoBsnAsync(_database, body);
