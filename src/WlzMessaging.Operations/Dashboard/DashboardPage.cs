@@ -59,7 +59,8 @@ internal sealed class DashboardPage
           }
           function n(v) { return v === null || v === undefined ? "–" : Number(v).toLocaleString("en-GB"); }
           function pct(v) { return (v * 100).toFixed(1) + "%"; }
-          function euro(c) { return "€" + (c / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }); }
+          // Euros as Money.Operator writes them: sign first, two decimals, thousands by ',' (-€1,234.56).
+          function euro(c) { return (c < 0 ? "-€" : "€") + (Math.abs(c) / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }); }
           // Times arrive as Amsterdam times with their offset (Amsterdam.ToLocal on the server); shown to the minute with the
           // zone's name, as Amsterdam.Display writes them: "2025-02-10 14:03 CET".
           function time(t) {
