@@ -77,17 +77,20 @@ public static class ReferenceImport
                     if (file.ProblemCount > file.Problems.Count)
                     {
                         await problems.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                            $"{file.FileName}: {file.ProblemCount - file.Problems.Count:N0} more problems not shown")).ConfigureAwait(false);
+                            $"{file.FileName}: {Problems(file.ProblemCount - file.Problems.Count)} more not shown")).ConfigureAwait(false);
                     }
 
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"{file.FileName}: {file.ProblemCount:N0} problems, table {table} unchanged")).ConfigureAwait(false);
+                        $"{file.FileName}: {Problems(file.ProblemCount)}, table {table} unchanged")).ConfigureAwait(false);
                     break;
             }
         }
 
         return results;
     }
+
+    private static string Problems(int count) =>
+        count == 1 ? "1 problem" : string.Create(CultureInfo.InvariantCulture, $"{count:N0} problems");
 
     private static string Rows(int count) =>
         count == 1 ? "1 row" : string.Create(CultureInfo.InvariantCulture, $"{count:N0} rows");
