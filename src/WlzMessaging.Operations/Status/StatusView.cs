@@ -34,7 +34,7 @@ public static class StatusView
         new(f.FileId, f.FileName, f.ProviderAgb, f.ClaimedBy, Amsterdam.ToLocal(f.ClaimedAt), Math.Round(f.Age.TotalSeconds, 1));
 
     internal static LastAnswerLine Answer(LastAnswer a) =>
-        new(a.FileId, a.Aw320Name, Amsterdam.ToLocal(a.WrittenAt), a.ProviderAgb, a.Status, a.Lines, a.ReceivedOn);
+        new(a.FileId, a.Aw320Name, Amsterdam.ToLocal(a.WrittenAt), a.ProviderAgb, a.Status, a.Lines, a.ReceivedOn, a.InputName);
 
     internal static NightlyLine Nightly(NightlyRun n) =>
         new(n.Date, Amsterdam.ToLocal(n.StartedAt), n.FinishedAt is { } f ? Amsterdam.ToLocal(f) : null, n.Finished, NightlyReportView.Redact(n.Report));
@@ -80,7 +80,7 @@ public static class StatusView
         }
 
         Line(text, "last AW320", status.LastAnswer is { } a
-            ? $"{Time(a.WrittenAt)} {a.Aw320Name} for file {a.FileId}{Agb(a.Agb)}: {a.Status}, {a.Lines} lines, received {a.ReceivedOn:yyyy-MM-dd}"
+            ? $"{Time(a.WrittenAt)} {a.Aw320Name} for file {a.FileId}{Agb(a.Agb)}: {a.Status}, {a.Lines} lines, received {a.ReceivedOn:yyyy-MM-dd}{Input(a.InputName)}"
             : "none written yet");
 
         if (status.LastNightly is not { } n)
@@ -100,6 +100,9 @@ public static class StatusView
 
     private static void Line(StringBuilder text, string label, string value) =>
         text.Append(label.PadRight(12)).AppendLine(value);
+
+    /// <summary>The input an answer belongs to (its name escaped: it came from outside).</summary>
+    private static string Input(string? name) => name is null ? "" : $"; input {LogText.Escape(name)}";
 
     private static string Agb(int? agb) => agb is { } a ? string.Create(Inv, $" (AGB {a})") : "";
 

@@ -11,7 +11,7 @@ public sealed record Aw320Counts(long Total, long LastHour, long InWindow);
 
 /// <summary>The last file answered: its AW320 and the file it answers.</summary>
 public sealed record LastAnswer(
-    long FileId, string Aw320Name, DateTimeOffset WrittenAt, int? ProviderAgb, string Status, long Lines, DateOnly ReceivedOn);
+    long FileId, string Aw320Name, DateTimeOffset WrittenAt, int? ProviderAgb, string Status, long Lines, DateOnly ReceivedOn, string? InputName = null);
 
 /// <summary>A file a worker claimed and has not finished.</summary>
 public sealed record FileInHand(long FileId, string FileName, int? ProviderAgb, string? ClaimedBy, DateTimeOffset ClaimedAt, TimeSpan Age);
@@ -63,7 +63,7 @@ public sealed class LiveQueries(NpgsqlDataSource dataSource)
         """;
 
     private const string LastAnswerSql = """
-        SELECT a.file_id, a.file_name, a.written_at, f.provider_agb, f.status, f.line_count, f.received_on
+        SELECT a.file_id, a.file_name, a.written_at, f.provider_agb, f.status, f.line_count, f.received_on, f.file_name
         FROM aw320 a
         JOIN vektis_file f ON f.id = a.file_id
         ORDER BY a.written_at DESC, a.file_id DESC
@@ -158,7 +158,7 @@ public sealed class LiveQueries(NpgsqlDataSource dataSource)
     {
         var rows = await ReadAllAsync(connection, transaction, LastAnswerSql, null, r => new LastAnswer(
             r.GetInt64(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2), r.IsDBNull(3) ? null : r.GetInt32(3), r.GetString(4),
-            r.GetInt32(5), r.GetFieldValue<DateOnly>(6)), cancellationToken).ConfigureAwait(false);
+            r.GetInt32(5), r.GetFieldValue<DateOnly>(6), r.GetString(7)), cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
 
