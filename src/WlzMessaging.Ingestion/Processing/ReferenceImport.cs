@@ -32,7 +32,7 @@ public static class ReferenceImport
 
         foreach (var ignored in set.IgnoredFiles)
         {
-            await output.WriteLineAsync($"{ignored}: not one of the reference files (names are case-sensitive), ignored").ConfigureAwait(false);
+            await output.WriteLineAsync($"{LogText.Escape(ignored)}: not one of the reference files (names are case-sensitive), ignored").ConfigureAwait(false);
         }
 
         if (set.Files.Count == 0)
@@ -71,7 +71,8 @@ public static class ReferenceImport
                 default:
                     foreach (var problem in file.Problems)
                     {
-                        await problems.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
+                        // A problem may quote a cell: escaped, so a control character in a file cannot reach the terminal.
+                        await problems.WriteLineAsync(LogText.Escape(problem.ToString())).ConfigureAwait(false);
                     }
 
                     if (file.ProblemCount > file.Problems.Count)

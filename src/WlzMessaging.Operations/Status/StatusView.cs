@@ -59,7 +59,7 @@ public static class StatusView
                 var what = w.Stale && w.State != "stopped"
                     ? $"no heartbeat for {Duration(w.SecondsSinceSeen)} (expected every {w.IntervalSeconds} s): not running; it last said {w.State}"
                     : w.State == "processing" && w.CurrentFile is { } file
-                        ? $"processing {file}"
+                        ? $"processing {LogText.Escape(file)}"
                         : w.State;
                 Line(text, "", $"{w.WorkerId} ({w.Host}, pid {w.Pid}, started {Time(w.StartedAt)}): {what}; seen {Duration(w.SecondsSinceSeen)} ago");
             }
@@ -75,12 +75,12 @@ public static class StatusView
         {
             foreach (var f in status.InHand)
             {
-                Line(text, status.InHand[0] == f ? "in hand" : "", $"file {f.FileId} {f.FileName}{Agb(f.Agb)}, claimed by {f.ClaimedBy ?? "?"} at {Time(f.ClaimedAt)} ({Duration(f.Seconds)} ago)");
+                Line(text, status.InHand[0] == f ? "in hand" : "", $"file {f.FileId} {LogText.Escape(f.FileName)}{Agb(f.Agb)}, claimed by {f.ClaimedBy ?? "?"} at {Time(f.ClaimedAt)} ({Duration(f.Seconds)} ago)");
             }
         }
 
         Line(text, "last AW320", status.LastAnswer is { } a
-            ? $"{Time(a.WrittenAt)} {a.Aw320Name} for file {a.FileId}{Agb(a.Agb)}: {a.Status}, {a.Lines} lines, received {a.ReceivedOn:yyyy-MM-dd}{Input(a.InputName)}"
+            ? $"{Time(a.WrittenAt)} {LogText.Escape(a.Aw320Name)} for file {a.FileId}{Agb(a.Agb)}: {a.Status}, {a.Lines} lines, received {a.ReceivedOn:yyyy-MM-dd}{Input(a.InputName)}"
             : "none written yet");
 
         if (status.LastNightly is not { } n)

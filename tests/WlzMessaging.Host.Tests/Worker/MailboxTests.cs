@@ -248,6 +248,22 @@ public sealed class MailboxTests(PostgresFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reference_cell_with_control_characters_is_quoted_escaped()
+    {
+        var directory = Path.Combine(_mailbox.Root, "reference");
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(
+            Path.Combine(directory, "afspraken.csv"), "agb;jaar;jaarafspraak_cent;geldig_vanaf\n73730001;2024;12\u001b[2J;2024-01-01\n");
+
+        var outcome = await Wlz.RunAsync("reference", "import", directory, "--connection", _database.ConnectionString);
+
+        Assert.NotEqual(ExitCodes.Ok, outcome.ExitCode);
+        Assert.Contains("12\\x1B[2J", outcome.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', outcome.Error + outcome.Out);
+        Assert.Contains("afspraken.csv: 1 problem, table", outcome.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Empty_and_line_end_only_files_are_quarantined_each_with_what_it_is()
     {
         await File.WriteAllBytesAsync(Path.Combine(_mailbox.Inbox, "empty.aw319"), []);
