@@ -73,7 +73,7 @@ public sealed class MailboxTests(PostgresFixture fixture) : IAsyncLifetime
     {
         var input = Path.Combine(_mailbox.Root, "feb.aw319");
         var outDirectory = Path.Combine(_mailbox.Root, "out");
-        string[] Process() => ["process", input, "--out", outDirectory, "--received", "2026-02-16", "--uzovi", "5501", "--connection", _database.ConnectionString];
+        string[] Process() => ["process", input, "--out", outDirectory, "--received", "2026-02-16", "--uzovi", "5509", "--connection", _database.ConnectionString];
 
         await Aw319Files.GenerateAsync(input, 30, seed: 103);
         Assert.Equal(ExitCodes.Ok, (await Wlz.RunAsync(Process())).ExitCode);
@@ -191,7 +191,12 @@ public sealed class MailboxTests(PostgresFixture fixture) : IAsyncLifetime
         var target = Path.Combine(_mailbox.Root, "elsewhere.aw319");
         await Aw319Files.GenerateAsync(target, 25, seed: 107);
         var bytes = await File.ReadAllBytesAsync(target);
-        File.CreateSymbolicLink(Path.Combine(_mailbox.Inbox, "linked.aw319"), target);
+        var link = Path.Combine(_mailbox.Inbox, "linked.aw319");
+        File.CreateSymbolicLink(link, target);
+
+        // The link's own time is the day it arrived (the received day); the target's time orders it before the normal file.
+        Run("touch", "-h", "-d", "2026-02-16T09:00:00Z", link);
+        Mailbox.ArrivedOn(target, Aw319Files.Received.AddDays(-30));
         await DropNormalAsync();
 
         await RunOnceAsync();
@@ -203,6 +208,7 @@ public sealed class MailboxTests(PostgresFixture fixture) : IAsyncLifetime
         Assert.Null(archived.LinkTarget);
         Assert.Equal(bytes, await File.ReadAllBytesAsync(archived.FullName));
         Assert.Equal(bytes, await File.ReadAllBytesAsync(target));
+        Assert.Equal(Aw319Files.Received, await connection.ExecuteScalarAsync<DateOnly>("SELECT received_on FROM vektis_file WHERE id = @id", new { id }));
         await AssertAnswerIsOfAsync("linked.aw319", "linked.aw320");
     }
 
@@ -416,7 +422,7 @@ public sealed class MailboxTests(PostgresFixture fixture) : IAsyncLifetime
         var id = await Aw319Files.FileIdAsync(connection, inputName);
         var archived = Path.Combine(_mailbox.Archive, MailboxNames.Archived(id, inputName));
         Assert.Equal(
-            await Aw319Files.AdjudicatedAnswerAsync(archived, id, Aw319Files.Received, uzovi: 5501, answerDate: Amsterdam.Today(TimeProvider.System)),
+            await Aw319Files.AdjudicatedAnswerAsync(archived, id, Aw319Files.Received, uzovi: 5509, answerDate: Amsterdam.Today(TimeProvider.System)),
             await File.ReadAllBytesAsync(Path.Combine(_mailbox.Outbox, answerName)));
     }
 
@@ -460,7 +466,7 @@ public sealed class MailboxTests(PostgresFixture fixture) : IAsyncLifetime
     {
         var settings = WorkerSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Uzovi"] = "5501",
+            ["Uzovi"] = "5509",
             ["Mailbox:Inbox"] = _mailbox.Inbox,
             ["Mailbox:Outbox"] = _mailbox.Outbox,
             ["Mailbox:Archive"] = _mailbox.Archive,
