@@ -22,7 +22,7 @@ public sealed class ProcessCommand : Command
         LastPositionalRepeats = true,
         Options =
         [
-            OptionSpec.Value("out", "DIR", "where the AW320s go: the input's base name with the extension .aw320", required: true),
+            OptionSpec.Value("out", "DIR", "where the AW320s go: the input's base name with the extension .aw320 (a short content hash added when another input's answer has that name; never overwritten)", required: true),
             OptionSpec.Value("received", "YYYY-MM-DD", "the day the files arrived (default today, Europe/Amsterdam); also the AW320's date"),
             OptionSpec.Value("reference", "DIR", "import the reference CSVs of DIR first (as 'wlz reference import DIR')"),
             OptionSpec.Value("uzovi", "NNNN", "this zorgkantoor's UZOVI code; a file addressed to another gets 0018 (default: WLZ_UZOVI or Uzovi in appsettings.json, else not checked)"),
@@ -74,7 +74,7 @@ public sealed class ProcessCommand : Command
         var failures = 0;
         foreach (var input in inputs)
         {
-            var name = Path.GetFileName(input);
+            var name = LogText.Escape(Path.GetFileName(input));
             FileOutcome outcome;
             try
             {
@@ -211,7 +211,7 @@ public sealed class ProcessCommand : Command
             _ => string.Create(CultureInfo.InvariantCulture,
                 $"{outcome.Lines:N0} lines, {outcome.Approved:N0} approved, {outcome.RejectedLines:N0} rejected"),
         };
-        return string.Create(CultureInfo.InvariantCulture, $"{outcome.FileName}: {what}; {totals}; AW320 {aw320}; {seconds:F2} s{rate}");
+        return string.Create(CultureInfo.InvariantCulture, $"{LogText.Escape(outcome.FileName)}: {what}; {totals}; AW320 {LogText.Escape(aw320)}; {seconds:F2} s{rate}");
     }
 
     /// <summary>A path as the user would type it: relative below the current directory, else absolute.</summary>

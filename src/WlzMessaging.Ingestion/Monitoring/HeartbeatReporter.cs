@@ -22,6 +22,7 @@ public sealed class HeartbeatReporter
     private WorkerState _state = WorkerState.Starting;
     private string? _currentFile;
     private int? _inbox;
+    private bool _failing;
 
     public HeartbeatReporter(WorkerHeartbeatStore store, string workerId, TimeSpan interval, TimeProvider? time = null, ILogger? logger = null)
     {
@@ -131,6 +132,11 @@ public sealed class HeartbeatReporter
         try
         {
             await _store.BeatAsync(beat, cancellationToken).ConfigureAwait(false);
+            if (_failing)
+            {
+                _failing = false;
+                _logger.LogInformation("Heartbeat of worker {WorkerId} written again", WorkerId);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -139,7 +145,16 @@ public sealed class HeartbeatReporter
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            _logger.LogWarning("Heartbeat of worker {WorkerId} not written: {Reason}", WorkerId, e.Message);
+            // Once per outage: the worker's own log says when the database went and came back; a warning every beat is noise.
+            if (_failing)
+            {
+                _logger.LogDebug("Heartbeat of worker {WorkerId} still not written: {Reason}", WorkerId, e.Message);
+            }
+            else
+            {
+                _failing = true;
+                _logger.LogWarning("Heartbeat of worker {WorkerId} not written: {Reason}; tried again every beat, logged again when written", WorkerId, e.Message);
+            }
         }
     }
 }

@@ -92,7 +92,7 @@ public sealed class PendingFiles(
             catch (Exception e) when (Failures.Classify(e) != FailureKind.DatabaseDown)
             {
                 failed++;
-                logger.LogWarning("Nightly: {File} could not be processed ({Reason}); it stays in the inbox for the worker", Path.GetFileName(path), e.Message);
+                logger.LogWarning("Nightly: {File} could not be processed ({Reason}); it stays in the inbox for the worker", LogText.Escape(Path.GetFileName(path)), LogText.Escape(e.Message));
             }
         }
 

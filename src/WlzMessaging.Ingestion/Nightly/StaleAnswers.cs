@@ -57,20 +57,20 @@ public static class StaleAnswers
             {
                 DurableFiles.Publish(path, final);
                 published++;
-                logger.LogWarning("Nightly: {Aw320} was committed but never published (the process died after its commit); published now", answerName);
+                logger.LogWarning("Nightly: {Aw320} was committed but never published (the process died after its commit); published now", LogText.Escape(answerName));
             }
             else if (committed && !await DurableFiles.HasContentAsync(final, sha256, cancellationToken).ConfigureAwait(false))
             {
                 left++;
                 logger.LogWarning(
-                    "Nightly: {Temporary} is a committed AW320, but the outbox holds another {Aw320}; left for an operator", temporary, answerName);
+                    "Nightly: {Temporary} is a committed AW320, but the outbox holds another {Aw320}; left for an operator", LogText.Escape(temporary), LogText.Escape(answerName));
             }
             else
             {
                 File.Delete(path);
                 removed++;
                 logger.LogInformation(
-                    "Nightly: removed {Temporary} ({Why})", temporary, committed ? "a copy of the AW320 in the outbox" : "left by a file whose transaction rolled back");
+                    "Nightly: removed {Temporary} ({Why})", LogText.Escape(temporary), committed ? "a copy of the AW320 in the outbox" : "left by a file whose transaction rolled back");
             }
         }
 

@@ -144,9 +144,12 @@ public sealed class FileProcessor(
             return new FileOutcome(FileOutcomeKind.Busy, job.FileName);
         }
 
-        // Disposing rolls back a transaction that did not commit, then gives the file's lock back.
+        // Disposing rolls back a transaction that did not commit, then gives the answer name's and the file's locks back.
         await using (work.ConfigureAwait(false))
         {
+            // The answer's name is chosen and published under the lock of the input's base name (AnswerNames): two inputs
+            // that would share an AW320 name (jan.asc and jan.aw319) take turns, and the second sees the first's name taken.
+            await work.LockAnswerNameAsync(AnswerNameLockOf(job.FileName), cancellationToken).ConfigureAwait(false);
             var outcome = await ProcessLockedAsync(work, job, session, readerOptions, structure, sha256, size, timings, started, cancellationToken)
                 .ConfigureAwait(false);
             timings.Total = Stopwatch.GetElapsedTime(started);
@@ -169,7 +172,7 @@ public sealed class FileProcessor(
     {
         if (await work.FindStoredAsync(cancellationToken).ConfigureAwait(false) is { } earlier)
         {
-            return await AnswerAgainAsync(work, job, earlier, timings, cancellationToken).ConfigureAwait(false);
+            return await AnswerAgainAsync(work, job, earlier, sha256, timings, cancellationToken).ConfigureAwait(false);
         }
 
         var header = VoorloopInfo.From(structure.Voorloop);
@@ -208,7 +211,7 @@ public sealed class FileProcessor(
 
         var mark = Stopwatch.GetTimestamp();
         Directory.CreateDirectory(job.OutboxDirectory);
-        var answerName = job.AnswerName;
+        var answerName = await ChooseAnswerNameAsync(work, job, sha256, null, cancellationToken).ConfigureAwait(false);
         var temporary = Path.Combine(job.OutboxDirectory, FileJob.TemporaryNameOf(answerName));
         var final = Path.Combine(job.OutboxDirectory, answerName);
 
@@ -246,7 +249,7 @@ public sealed class FileProcessor(
 
             mark = Stopwatch.GetTimestamp();
             var codes = rejected ? CodesOf(RejectionCodes(structure)) : [];
-            var kept = job.ArchiveDirectory is { } archive ? Path.GetFullPath(Path.Combine(archive, ArchivedName(fileId, answerName))) : Path.GetFullPath(final);
+            var kept = job.ArchiveDirectory is { } archive ? Path.GetFullPath(Path.Combine(archive, MailboxNames.Archived(fileId, answerName))) : Path.GetFullPath(final);
             await work.CompleteAsync(
                 new VektisFileOutcome(
                     rejected ? "rejected" : "processed",
@@ -353,7 +356,7 @@ public sealed class FileProcessor(
     /// it again. Also the way a crash after the commit is finished: the synced temporary AW320 is still in the outbox.
     /// </summary>
     private async Task<FileOutcome> AnswerAgainAsync(
-        FileUnitOfWork work, FileJob job, StoredVektisFile earlier, FileTimings timings, CancellationToken cancellationToken)
+        FileUnitOfWork work, FileJob job, StoredVektisFile earlier, byte[] sha256, FileTimings timings, CancellationToken cancellationToken)
     {
         if (!File.Exists(job.InputPath))
         {
@@ -371,10 +374,16 @@ public sealed class FileProcessor(
         var mark = Stopwatch.GetTimestamp();
         var stored = earlier.Aw320 ?? throw new InvalidOperationException($"file {earlier.Id} is {earlier.Status} but has no aw320 row");
         Directory.CreateDirectory(job.OutboxDirectory);
-        var final = Path.Combine(job.OutboxDirectory, job.AnswerName);
+
+        // The same input again (a crash after its commit, or sent again under its own name): the name it was answered under.
+        // A copy under another name: a name of its own, never one that holds another file's answer.
+        var answerName = earlier.FileName == job.FileName
+            ? stored.FileName
+            : await ChooseAnswerNameAsync(work, job, sha256, earlier, cancellationToken).ConfigureAwait(false);
+        var final = Path.Combine(job.OutboxDirectory, answerName);
         if (!await DurableFiles.HasContentAsync(final, stored.Sha256, cancellationToken).ConfigureAwait(false))
         {
-            var temporary = Path.Combine(job.OutboxDirectory, FileJob.TemporaryNameOf(job.AnswerName));
+            var temporary = Path.Combine(job.OutboxDirectory, FileJob.TemporaryNameOf(answerName));
             if (!await DurableFiles.HasContentAsync(temporary, stored.Sha256, cancellationToken).ConfigureAwait(false))
             {
                 await RestoreAw320Async(work, earlier, stored, temporary, cancellationToken).ConfigureAwait(false);
@@ -515,7 +524,36 @@ public sealed class FileProcessor(
         Options = FileOptions.SequentialScan | FileOptions.Asynchronous,
     });
 
-    internal static string ArchivedName(long fileId, string name) => FormattableString.Invariant($"{fileId:D8}-{name}");
+    /// <summary>The key of the lock under which an input's answer name is chosen: its base name, from which every candidate is made.</summary>
+    private static string AnswerNameLockOf(string inputName) => Path.GetFileNameWithoutExtension(inputName);
+
+    /// <summary>
+    /// The first of the input's answer names (<see cref="MailboxNames.AnswerCandidates"/>) that no other file's committed
+    /// AW320 holds and that the outbox does not hold, or holds with this very answer (a copy answered before). Called under
+    /// the lock of <see cref="AnswerNameLockOf"/>, so no other process is choosing among the same names.
+    /// </summary>
+    private static async Task<string> ChooseAnswerNameAsync(
+        FileUnitOfWork work, FileJob job, byte[] inputSha256, StoredVektisFile? earlier, CancellationToken cancellationToken)
+    {
+        var candidates = MailboxNames.AnswerCandidates(job.FileName, inputSha256);
+        var taken = await work.AnswerNamesTakenAsync(candidates, earlier?.Id, cancellationToken).ConfigureAwait(false);
+        foreach (var candidate in candidates)
+        {
+            var path = Path.Combine(job.OutboxDirectory, candidate);
+            if (taken.Contains(candidate))
+            {
+                continue;
+            }
+
+            if (!Path.Exists(path)
+                || (earlier?.Aw320 is { } answer && await DurableFiles.HasContentAsync(path, answer.Sha256, cancellationToken).ConfigureAwait(false)))
+            {
+                return candidate;
+            }
+        }
+
+        throw new IOException($"{LogText.Escape(job.FileName)}: every name its AW320 may have is taken in {job.OutboxDirectory}");
+    }
 
     /// <summary>Worker mode: the answered input goes to the archive. An input already gone was archived by someone else.</summary>
     private static void Archive(FileJob job, long fileId)
@@ -528,7 +566,7 @@ public sealed class FileProcessor(
         Directory.CreateDirectory(archive);
         try
         {
-            DurableFiles.MoveSynced(job.InputPath, Path.Combine(archive, ArchivedName(fileId, job.FileName)));
+            DurableFiles.MoveSynced(job.InputPath, Path.Combine(archive, MailboxNames.Archived(fileId, job.FileName)));
         }
         catch (FileNotFoundException)
         {
@@ -548,20 +586,20 @@ public sealed class FileProcessor(
             case FileOutcomeKind.Processed:
                 logger.LogInformation(
                     "Processed {File} as file {FileId}: {Lines} lines, {Approved} approved, {Rejected} rejected, AW320 {Aw320} in {Milliseconds} ms",
-                    outcome.FileName, outcome.FileId, outcome.Lines, outcome.Approved, outcome.RejectedLines, outcome.Aw320Path,
+                    LogText.Escape(outcome.FileName), outcome.FileId, outcome.Lines, outcome.Approved, outcome.RejectedLines, LogText.Escape(outcome.Aw320Path),
                     (long)outcome.Timings.Total.TotalMilliseconds);
                 break;
             case FileOutcomeKind.Rejected:
                 logger.LogInformation(
                     "Rejected {File} as a whole as file {FileId} with {Retourcodes}, AW320 {Aw320}",
-                    outcome.FileName, outcome.FileId, string.Join(' ', outcome.Retourcodes.Select(c => c.ToString("D4", System.Globalization.CultureInfo.InvariantCulture))),
-                    outcome.Aw320Path);
+                    LogText.Escape(outcome.FileName), outcome.FileId, string.Join(' ', outcome.Retourcodes.Select(c => c.ToString("D4", System.Globalization.CultureInfo.InvariantCulture))),
+                    LogText.Escape(outcome.Aw320Path));
                 break;
             case FileOutcomeKind.Reused:
-                logger.LogInformation("Answered {File} with the AW320 of file {FileId}: {Reason}", outcome.FileName, outcome.FileId, outcome.Reason);
+                logger.LogInformation("Answered {File} with the AW320 of file {FileId}: {Reason}", LogText.Escape(outcome.FileName), outcome.FileId, LogText.Escape(outcome.Reason));
                 break;
             case FileOutcomeKind.NotVektis:
-                logger.LogWarning("Not a Vektis declaration, not answered: {File}: {Reason}", outcome.FileName, outcome.Reason);
+                logger.LogWarning("Not a Vektis declaration, not answered: {File}: {Reason}", LogText.Escape(outcome.FileName), LogText.Escape(outcome.Reason));
                 break;
         }
     }

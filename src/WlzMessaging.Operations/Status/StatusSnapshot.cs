@@ -23,7 +23,8 @@ public sealed record WorkerLine(
 
 public sealed record InHandLine(long FileId, string FileName, string? Agb, string? ClaimedBy, DateTimeOffset ClaimedAt, double Seconds);
 
-public sealed record LastAnswerLine(long FileId, string Aw320Name, DateTimeOffset WrittenAt, string? Agb, string Status, long Lines, DateOnly ReceivedOn);
+/// <param name="InputName">The input this AW320 answers (two inputs never share an answer's name, issue 15).</param>
+public sealed record LastAnswerLine(long FileId, string Aw320Name, DateTimeOffset WrittenAt, string? Agb, string Status, long Lines, DateOnly ReceivedOn, string? InputName = null);
 
 /// <summary>
 /// The last nightly run; its report without personal data (see NightlyReportView): as stored (<see cref="Report"/>, for

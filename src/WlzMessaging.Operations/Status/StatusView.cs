@@ -34,7 +34,7 @@ public static class StatusView
         new(f.FileId, f.FileName, AgbText.Of(f.ProviderAgb), f.ClaimedBy, Amsterdam.ToLocal(f.ClaimedAt), Math.Round(f.Age.TotalSeconds, 1));
 
     internal static LastAnswerLine Answer(LastAnswer a) =>
-        new(a.FileId, a.Aw320Name, Amsterdam.ToLocal(a.WrittenAt), AgbText.Of(a.ProviderAgb), a.Status, a.Lines, a.ReceivedOn);
+        new(a.FileId, a.Aw320Name, Amsterdam.ToLocal(a.WrittenAt), AgbText.Of(a.ProviderAgb), a.Status, a.Lines, a.ReceivedOn, a.InputName);
 
     internal static NightlyLine Nightly(NightlyRun n)
     {
@@ -65,7 +65,7 @@ public static class StatusView
                 var what = w.Stale && w.State != "stopped"
                     ? $"no heartbeat for {Duration(w.SecondsSinceSeen)} (expected every {w.IntervalSeconds} s): not running; it last said {w.State}"
                     : w.State == "processing" && w.CurrentFile is { } file
-                        ? $"processing {file}"
+                        ? $"processing {LogText.Escape(file)}"
                         : w.State;
                 Line(text, "", $"{w.WorkerId} ({w.Host}, pid {w.Pid}, started {Time(w.StartedAt)}): {what}; seen {Duration(w.SecondsSinceSeen)} ago");
             }
@@ -81,12 +81,12 @@ public static class StatusView
         {
             foreach (var f in status.InHand)
             {
-                Line(text, status.InHand[0] == f ? "in hand" : "", $"file {f.FileId} {f.FileName}{Agb(f.Agb)}, claimed by {f.ClaimedBy ?? "?"} at {Time(f.ClaimedAt)} ({Duration(f.Seconds)} ago)");
+                Line(text, status.InHand[0] == f ? "in hand" : "", $"file {f.FileId} {LogText.Escape(f.FileName)}{Agb(f.Agb)}, claimed by {f.ClaimedBy ?? "?"} at {Time(f.ClaimedAt)} ({Duration(f.Seconds)} ago)");
             }
         }
 
         Line(text, "last AW320", status.LastAnswer is { } a
-            ? $"{Time(a.WrittenAt)} {a.Aw320Name} for file {a.FileId}{Agb(a.Agb)}: {a.Status}, {a.Lines} lines, received {a.ReceivedOn:yyyy-MM-dd}"
+            ? $"{Time(a.WrittenAt)} {LogText.Escape(a.Aw320Name)} for file {a.FileId}{Agb(a.Agb)}: {a.Status}, {a.Lines} lines, received {a.ReceivedOn:yyyy-MM-dd}{Input(a.InputName)}"
             : "none written yet");
 
         if (status.LastNightly is not { } n)
@@ -112,6 +112,9 @@ public static class StatusView
 
     private static void Line(StringBuilder text, string label, string value) =>
         text.Append(label.PadRight(12)).AppendLine(value);
+
+    /// <summary>The input an answer belongs to (its name escaped: it came from outside).</summary>
+    private static string Input(string? name) => name is null ? "" : $"; input {LogText.Escape(name)}";
 
     private static string Agb(string? agb) => agb is { } a ? $" (AGB {a})" : "";
 

@@ -20,6 +20,7 @@ public sealed class FileUnitOfWork : IAsyncDisposable
     private readonly ILogger _logger;
     private NpgsqlTransaction? _transaction;
     private long _fileId;
+    private string? _answerNameLock;
 
     private FileUnitOfWork(NpgsqlConnection connection, byte[] sha256, ILogger logger)
     {
@@ -55,6 +56,20 @@ public sealed class FileUnitOfWork : IAsyncDisposable
         await connection.DisposeAsync().ConfigureAwait(false);
         return null;
     }
+
+    /// <summary>
+    /// Waits for the lock of the input's base name (<see cref="AnswerNames"/>) under which its answer's name is chosen and
+    /// published; held until <see cref="DisposeAsync"/>, after the answer is renamed into the outbox.
+    /// </summary>
+    public async Task LockAnswerNameAsync(string baseName, CancellationToken cancellationToken)
+    {
+        await AnswerNames.LockAsync(_connection, baseName, cancellationToken).ConfigureAwait(false);
+        _answerNameLock = baseName;
+    }
+
+    /// <summary>Which of <paramref name="names"/> a committed AW320 of a file other than <paramref name="exceptFileId"/> holds.</summary>
+    public Task<IReadOnlySet<string>> AnswerNamesTakenAsync(IReadOnlyList<string> names, long? exceptFileId, CancellationToken cancellationToken) =>
+        AnswerNames.TakenAsync(_connection, names, exceptFileId, cancellationToken);
 
     /// <summary>The file with this content, when one was stored before (processed, rejected or quarantined).</summary>
     public Task<StoredVektisFile?> FindStoredAsync(CancellationToken cancellationToken) =>
@@ -145,11 +160,16 @@ public sealed class FileUnitOfWork : IAsyncDisposable
 
         try
         {
+            if (_answerNameLock is { } name)
+            {
+                await AnswerNames.UnlockAsync(_connection, name, CancellationToken.None).ConfigureAwait(false);
+            }
+
             await VektisFileRepository.UnlockAsync(_connection, _sha256, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {
-            _logger.LogDebug(e, "Could not release the lock of a file; it goes with the connection");
+            _logger.LogDebug(e, "Could not release the locks of a file; they go with the connection");
         }
     }
 }

@@ -11,7 +11,7 @@ public sealed record Aw320Counts(long Total, long LastHour, long InWindow);
 
 /// <summary>The last file answered: its AW320 and the file it answers.</summary>
 public sealed record LastAnswer(
-    long FileId, string Aw320Name, DateTimeOffset WrittenAt, int? ProviderAgb, string Status, long Lines, DateOnly ReceivedOn);
+    long FileId, string Aw320Name, DateTimeOffset WrittenAt, int? ProviderAgb, string Status, long Lines, DateOnly ReceivedOn, string? InputName = null);
 
 /// <summary>A file a worker claimed and has not finished.</summary>
 public sealed record FileInHand(long FileId, string FileName, int? ProviderAgb, string? ClaimedBy, DateTimeOffset ClaimedAt, TimeSpan Age);
@@ -71,7 +71,7 @@ public sealed class LiveQueries(NpgsqlDataSource dataSource)
 
     private const string LastAnswerSql = """
         SELECT a.file_id AS FileId, a.file_name AS Aw320Name, a.written_at AS WrittenAt, f.provider_agb AS ProviderAgb,
-               f.status AS Status, f.line_count::bigint AS Lines, f.received_on AS ReceivedOn
+               f.status AS Status, f.line_count::bigint AS Lines, f.received_on AS ReceivedOn, f.file_name AS InputName
         FROM aw320 a
         JOIN vektis_file f ON f.id = a.file_id
         ORDER BY a.written_at DESC, a.file_id DESC

@@ -65,7 +65,7 @@ public sealed class StatusCommandTests(PostgresFixture fixture) : IAsyncLifetime
         Assert.Matches(@"host-b:/srv/inbox \(host-b, pid 99, .*\): no heartbeat for 5 min \(expected every 10 s\): not running; it last said idle", text);
         Assert.Contains("inbox       12 files waiting\n", text, StringComparison.Ordinal);
         Assert.Matches(@"in hand     file \d+ busy\.asc \(AGB 73730002\), claimed by seed:1 at \d{4}-\d\d-\d\d \d\d:\d\d CES?T ", text);
-        Assert.Matches(@"last AW320  \d{4}-\d\d-\d\d \d\d:\d\d CES?T done\.aw320 for file \d+ \(AGB 73730001\): processed, 1 lines", text);
+        Assert.Matches(@"last AW320  \d{4}-\d\d-\d\d \d\d:\d\d CES?T done\.aw320 for file \d+ \(AGB 73730001\): processed, 1 lines, received [0-9-]+; input done\.asc\n", text);
         Assert.Matches(@"nightly     2025-03-04: finished \d{4}-\d\d-\d\d \d\d:\d\d CES?T \(took \d+ s\)\n", text);
         Assert.DoesNotContain("UTC", text, StringComparison.Ordinal);
 
