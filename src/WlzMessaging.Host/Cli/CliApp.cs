@@ -43,7 +43,7 @@ public sealed class CliApp(CommandRegistry registry)
                 ? UsageError(console, "", path.Length == 0
                     ? "no command given"
                     : $"'{path}' needs one of: {string.Join(", ", group.Subcommands.Select(c => c.Name).Order(StringComparer.Ordinal))}")
-                : UsageError(console, path, parsed.Errors[0].Message);
+                : UsageError(console, path, FirstError(parsed));
         }
 
         if (command is null)
@@ -99,6 +99,15 @@ public sealed class CliApp(CommandRegistry registry)
 
         return ExitCodes.Failure;
     }
+
+    /// <summary>
+    /// The error to show: an option's own (a forgotten or malformed value) first, else the first word nobody took (a mistyped
+    /// command or option), else the first.
+    /// </summary>
+    internal static string FirstError(ParseResult parsed) =>
+        (parsed.Errors.FirstOrDefault(e => e.SymbolResult is System.CommandLine.Parsing.OptionResult)
+            ?? parsed.Errors.FirstOrDefault(e => parsed.UnmatchedTokens.Count > 0 && e.Message.Contains($"'{parsed.UnmatchedTokens[0]}'", StringComparison.Ordinal))
+            ?? parsed.Errors[0]).Message;
 
     private static string OneLine(string message) =>
         string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

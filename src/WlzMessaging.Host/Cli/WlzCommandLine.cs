@@ -133,7 +133,7 @@ public sealed class WlzCommandLine
     {
         var line = new WlzCommandLine(new CommandRegistry([new SyntaxOnly(syntax)]));
         var result = line.Root.Parse(["x", .. args]);
-        return result.Errors.Count > 0 ? throw new UsageException(result.Errors[0].Message) : line.Arguments(result);
+        return result.Errors.Count > 0 ? throw new UsageException(CliApp.FirstError(result)) : line.Arguments(result);
     }
 
     private static SclCommand AddGroup(SclCommand parent, string word)
@@ -177,6 +177,18 @@ public sealed class WlzCommandLine
                     Required = spec.Required,
                     Hidden = spec.Hidden,
                 };
+            if (!spec.IsFlag)
+            {
+                // System.CommandLine would take the next option as the value ("--out --lines 5"): a forgotten value instead.
+                option.Validators.Add(result =>
+                {
+                    if (result.Tokens is [{ Value: var value }, ..] && value.StartsWith("--", StringComparison.Ordinal))
+                    {
+                        result.AddError($"--{spec.Name} needs a value ({spec.ValueName})");
+                    }
+                });
+            }
+
             symbol.Add(option);
             options.Add((spec.Name, option));
         }

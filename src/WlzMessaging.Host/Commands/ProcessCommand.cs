@@ -27,7 +27,6 @@ public sealed class ProcessCommand : Command
             OptionSpec.Value("received", "YYYY-MM-DD", "the day the files arrived (default today, Europe/Amsterdam); also the AW320's date"),
             OptionSpec.Value("reference", "DIR", "import the reference CSVs of DIR first (as 'wlz reference import DIR')"),
             OptionSpec.Value("uzovi", "NNNN", "this zorgkantoor's UZOVI code; a file addressed to another gets 0018 (default: WLZ_UZOVI or Uzovi in appsettings.json, else not checked)"),
-            OptionSpec.Flag("verbose", "also print where the time of each file went"),
             .. StorageOptions.Options,
         ],
         Details = """
@@ -38,7 +37,9 @@ public sealed class ProcessCommand : Command
             A byte-identical copy of a file processed before is answered with that file's AW320 again and stores nothing.
             The inputs are not moved.
 
-            One line per file: lines, approved, rejected, net totals declared and approved, the AW320, time taken.
+            One line per file: lines, approved, rejected, net totals declared and approved, the AW320, time taken; with
+            --verbose also where the time of each file went. The first run on a data directory without a store creates it
+            and says so on stderr.
             Exit 0 when every file got an AW320; 1 when one could not be processed at all (not a Vektis AW319, unreadable),
             with a line on stderr per such file.
 
@@ -54,7 +55,7 @@ public sealed class ProcessCommand : Command
         var verbose = args.Has("verbose");
         var inputs = Inputs(args.Positionals);
 
-        await using var store = await CommandStore.OpenAsync(args, loggers: null, cancellationToken);
+        await using var store = await CommandStore.OpenOrCreateAsync(args, loggers: null, console.Error, cancellationToken);
         if (args.Value("reference") is { } referenceDirectory)
         {
             var imported = await ReferenceImport.ImportAsync(store.DataSource, referenceDirectory, console.Out, console.Error, cancellationToken);

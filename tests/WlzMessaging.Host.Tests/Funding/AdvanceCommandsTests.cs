@@ -175,9 +175,10 @@ public sealed class AdvanceCommandsTests(PostgresFixture fixture) : IAsyncLifeti
     [Theory]
     [InlineData(new[] { "advance", "run", "--date", "2024-01-02" }, ExitCodes.Failure, "wlz advance run: a run falls on the first of a month, not on 2024-01-02")]
     [InlineData(new[] { "advance", "run", "--date", "1-1-2024" }, ExitCodes.Usage, "wlz advance run: --date: '1-1-2024' is not a date YYYY-MM-DD")]
-    [InlineData(new[] { "advance", "run", "--date", "2024-01-01", "--format", "xml" }, ExitCodes.Usage, "wlz advance run: --format: 'xml' is not json or table")]
-    [InlineData(new[] { "advance", "run" }, ExitCodes.Usage, "wlz advance run: missing --date YYYY-MM-DD")]
-    [InlineData(new[] { "advance", "approve", "--date", "2024-01-01", "--by", "x" }, ExitCodes.Usage, "wlz advance approve: missing --out DIR")]
+    [InlineData(new[] { "advance", "run", "--date", "2024-01-01", "--format", "xml" }, ExitCodes.Usage, "wlz advance run: --format: 'xml' is not table or json")]
+    [InlineData(new[] { "advance", "run" }, ExitCodes.Usage, "wlz advance run: Option '--date' is required.")]
+    [InlineData(new[] { "advance", "run", "--date", "2099-01-01" }, ExitCodes.Usage, "wlz advance run: --date: 2099-01-01 is outside 2000-01-01 .. ")]
+    [InlineData(new[] { "advance", "approve", "--date", "2024-01-01", "--by", "x" }, ExitCodes.Usage, "wlz advance approve: Option '--out' is required.")]
     [InlineData(new[] { "advance", "approve", "--date", "2024-03-01", "--by", "x", "--out", "/tmp" }, ExitCodes.Failure, "wlz advance approve: there is no run of 2024-03-01: compute it first")]
     [InlineData(new[] { "advance", "discard", "--date", "2024-03-01" }, ExitCodes.Failure, "wlz advance discard: there is no run of 2024-03-01")]
     [InlineData(new[] { "statement", "--agb", "41000001", "--year", "2024" }, ExitCodes.Failure, "wlz statement: no approved run since 2024-01-01 has provider 41000001")]
@@ -189,7 +190,7 @@ public sealed class AdvanceCommandsTests(PostgresFixture fixture) : IAsyncLifeti
         var outcome = await WlzAsync(args);
 
         Assert.Equal(exitCode, outcome.ExitCode);
-        Assert.Equal(error, outcome.ErrorLines[0]);
+        Assert.StartsWith(error, outcome.ErrorLines[0], StringComparison.Ordinal);
         Assert.Equal("", outcome.Out);
     }
 
@@ -253,8 +254,15 @@ public sealed class AdvanceCommandsTests(PostgresFixture fixture) : IAsyncLifeti
     public async Task Without_a_connection_the_commands_use_the_embedded_database_of_the_data_directory()
     {
         using var dataDir = new TempDirectory();
+        var store = Path.Combine(dataDir.Path, "wlz");
 
-        var run = await Wlz.RunAsync("advance", "run", "--date", "2024-01-01", "--format", "json", "--data-dir", Path.Combine(dataDir.Path, "wlz"));
+        var init = await Wlz.RunAsync("init", "--data-dir", store);
+        Assert.Equal(ExitCodes.Ok, init.ExitCode);
+        Assert.Equal($"created a new store: embedded PostgreSQL in {store}\n", init.Out);
+        var again = await Wlz.RunAsync("init", "--data-dir", store);
+        Assert.Equal($"the store is ready (it existed): embedded PostgreSQL in {store}\n", again.Out);
+
+        var run = await Wlz.RunAsync("advance", "run", "--date", "2024-01-01", "--format", "json", "--data-dir", store);
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Equal("{\n  \"date\": \"2024-01-01\",\n  \"providers\": []\n}\n", run.Out.ReplaceLineEndings("\n"));
