@@ -39,7 +39,8 @@ public sealed class CliApp(CommandRegistry registry)
         if (parsed.Errors.Count > 0)
         {
             var group = parsed.CommandResult.Command;
-            return command is null && group.Subcommands.Count > 0 && parsed.UnmatchedTokens.Count == 0 && parsed.Errors.Count == 1
+            var onlyOptionsAfter = path.Length > 0 && parsed.UnmatchedTokens is [var first, ..] && first.StartsWith('-');
+            return command is null && group.Subcommands.Count > 0 && (parsed.UnmatchedTokens.Count == 0 || onlyOptionsAfter)
                 ? UsageError(console, "", path.Length == 0
                     ? "no command given"
                     : $"'{path}' needs one of: {string.Join(", ", group.Subcommands.Select(c => c.Name).Order(StringComparer.Ordinal))}")

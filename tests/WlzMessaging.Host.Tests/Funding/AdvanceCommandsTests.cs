@@ -42,17 +42,17 @@ public sealed class AdvanceCommandsTests(PostgresFixture fixture) : IAsyncLifeti
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         var lines = run.Out.Split('\n');
         Assert.StartsWith("Advance run 2024-03-01: draft, computed ", lines[0], StringComparison.Ordinal);
-        Assert.EndsWith(" UTC, no approved run before it", lines[0], StringComparison.Ordinal);
+        Assert.Matches(" computed 20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} (CET|CEST), no approved run before it$", lines[0]);
         Assert.Equal("Protocols: 2023: vgz-wlz 2024 v1 (carried to 2023); 2024: vgz-wlz 2024 v1", lines[1]);
         Assert.Equal(
             [
-                "41000001  paid 4500000  recovery still open 0",
-                $"  2024  {"productie",-37} {"9500000",14}",
-                $"  2023  {"invordering",-37} {"-5000000",14}",
-                "  2024  production: J 120000000, e 2, cap 20000000, Pc 9500000, Px 0, due 9500000, paid before 0, withheld 0",
-                "41000002  paid 0  recovery still open 0",
+                "41000001  paid €45,000.00  recovery still open €0.00",
+                $"  2024  {"productie",-37} {"+€95,000.00",16}",
+                $"  2023  {"invordering",-37} {"-€50,000.00",16}",
+                "  2024  production: J €1,200,000.00, e 2, cap €200,000.00, Pc €95,000.00, Px €0.00, due €95,000.00, paid before €0.00, withheld €0.00",
+                "41000002  paid €0.00  recovery still open €0.00",
                 "",
-                "Total paid: 4500000 cents to 1 of 2 providers; recoveries still open: 0 cents",
+                "Total paid: €45,000.00 to 1 of 2 providers; recoveries still open: €0.00",
                 "",
             ],
             lines[3..]);
@@ -113,7 +113,7 @@ public sealed class AdvanceCommandsTests(PostgresFixture fixture) : IAsyncLifeti
         Assert.Equal(ExitCodes.Ok, approve.ExitCode);
         Assert.StartsWith("approved the run of 2024-01-01 by finance on ", approve.Out, StringComparison.Ordinal);
         Assert.EndsWith(
-            $"\npayment order {_out.File("betaalopdracht-2024-01-01.csv")}: 1 payment(s), total 5204082 cents\n",
+            $"\npayment order {_out.File("betaalopdracht-2024-01-01.csv")}: 1 payment(s), total €52,040.82\n",
             approve.Out,
             StringComparison.Ordinal);
 
@@ -144,7 +144,7 @@ public sealed class AdvanceCommandsTests(PostgresFixture fixture) : IAsyncLifeti
             refused.Error);
         Assert.Equal(ExitCodes.Ok, named.ExitCode);
         Assert.StartsWith(
-            "41000002 werkvoorschot 2024 in the run of 2024-01-01: 0 -> 100 (computed 0); paid 0 -> 100, recovery still open 0\n",
+            "41000002 werkvoorschot 2024 in the run of 2024-01-01: €0.00 -> +€1.00 (computed €0.00); paid €0.00 -> €1.00, recovery still open €0.00\n",
             named.Out,
             StringComparison.Ordinal);
     }
@@ -212,9 +212,9 @@ public sealed class AdvanceCommandsTests(PostgresFixture fixture) : IAsyncLifeti
         Assert.Equal(
             ["productie 9500000", "correctie -500000", "invordering -5000000"],
             provider.GetProperty("items").EnumerateArray().Select(i => $"{i.GetProperty("kind").GetString()} {i.GetProperty("amountCents").GetInt64()}"));
-        Assert.Contains($"\n  2024  {"correctie of productie",-37} {"-500000",14}\n", table.Out, StringComparison.Ordinal);
+        Assert.Contains($"\n  2024  {"correctie of productie",-37} {"-€5,000.00",16}\n", table.Out, StringComparison.Ordinal);
         Assert.Matches(
-            "\nAdjustments\n  41000001  productie 2024: 9500000 -> 9000000 \\(computed 9500000\\) by j\\.jansen on [0-9: -]+ UTC: steekproef\n",
+            "\nAdjustments\n  41000001  productie 2024: \\+€95,000\\.00 -> \\+€90,000\\.00 \\(computed \\+€95,000\\.00\\) by j\\.jansen on [0-9: -]+ CES?T: steekproef\n",
             table.Out);
         Assert.Equal("wlz advance show: warning: not among the providers, so not paid: 41000099\n", table.Error);
     }
@@ -245,9 +245,9 @@ public sealed class AdvanceCommandsTests(PostgresFixture fixture) : IAsyncLifeti
 
         Assert.Equal(ExitCodes.Ok, statement.ExitCode);
         Assert.StartsWith("Statement 2024 of 41000001 (provisional, figures of the run of 2024-03-01)\n", statement.Out, StringComparison.Ordinal);
-        Assert.Contains($"\n{"Werkvoorschot paid",-34}{"20408164",16}\n", statement.Out, StringComparison.Ordinal);
-        Assert.Contains($"\n{"Outstanding (due - paid)",-34}{"-20408164",16}\n", statement.Out, StringComparison.Ordinal);
-        Assert.Contains($"\n{"Final difference",-34}{"after the run of 2025-04-01",16}\n", statement.Out, StringComparison.Ordinal);
+        Assert.Contains($"\n{"Werkvoorschot paid",-34}{"€204,081.64",18}\n", statement.Out, StringComparison.Ordinal);
+        Assert.Contains($"\n{"Outstanding (due - paid)",-34}{"-€204,081.64",18}\n", statement.Out, StringComparison.Ordinal);
+        Assert.Contains($"\n{"Final difference",-34}{"after the run of 2025-04-01",18}\n", statement.Out, StringComparison.Ordinal);
     }
 
     [Fact]
