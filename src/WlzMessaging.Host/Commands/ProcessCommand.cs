@@ -58,7 +58,12 @@ public sealed class ProcessCommand : Command
         await using var store = await CommandStore.OpenOrCreateAsync(args, loggers: null, console.Error, cancellationToken);
         if (args.Value("reference") is { } referenceDirectory)
         {
-            var imported = await ReferenceImport.ImportAsync(store.DataSource, referenceDirectory, console.Out, console.Error, cancellationToken);
+            IReadOnlyList<ReferenceFileImport> imported;
+            using (ProgressLine.Start(args, console, $"reference import {referenceDirectory}", total: null))
+            {
+                imported = await ReferenceImport.ImportAsync(store.DataSource, referenceDirectory, console.Out, console.Error, cancellationToken);
+            }
+
             if (ReferenceImport.Failure(imported) is { } failure)
             {
                 throw new CommandFailedException(failure + "; no file processed");
@@ -80,7 +85,9 @@ public sealed class ProcessCommand : Command
             FileOutcome outcome;
             try
             {
-                outcome = await ProcessWithRetryAsync(processor, new FileJob(input, outbox, received, received), cancellationToken);
+                using var progress = ProgressLine.Start(args, console, name, Math.Max(1, new FileInfo(input).Length / BytesPerLine), unit: "records");
+                var job = new FileJob(input, outbox, received, received) { ReadProgress = LinesRead(progress) };
+                outcome = await ProcessWithRetryAsync(processor, job, cancellationToken);
             }
             catch (Exception e) when (e is NpgsqlException or IOException or UnauthorizedAccessException or Aw320UnavailableException)
             {
@@ -106,6 +113,12 @@ public sealed class ProcessCommand : Command
 
         return failures == 0 ? ExitCodes.Ok : ExitCodes.Failure;
     }
+
+    /// <summary>An AW319 record (a line of the file): its 310 positions and CR LF. The progress counts records from the bytes read.</summary>
+    private const long BytesPerLine = WlzMessaging.Vektis.Aw319Layout.RecordLength + 2;
+
+    /// <summary>The bytes of both passes (a file is read twice) as records done: each record counts half on each pass.</summary>
+    private static ByteProgress LinesRead(ProgressLine progress) => new(bytes => progress.Set(bytes / (2 * BytesPerLine)));
 
     /// <summary>
     /// Processes one file, once more when a concurrent writer beat it to the same content or invoice number (the unique
@@ -243,6 +256,14 @@ public sealed class ProcessCommand : Command
 
     private static string Codes(IReadOnlyList<short> codes) =>
         string.Join(' ', codes.Select(c => c.ToString("D4", CultureInfo.InvariantCulture)));
+
+    /// <summary>Reported on the reading thread (not posted to a context as <see cref="Progress{T}"/> would).</summary>
+    private sealed class ByteProgress(Action<long> total) : IProgress<long>
+    {
+        private long _bytes;
+
+        public void Report(long value) => total(Interlocked.Add(ref _bytes, value));
+    }
 
     private static string OneLine(string text) =>
         string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

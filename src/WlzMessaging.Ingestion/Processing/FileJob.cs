@@ -23,6 +23,9 @@ public sealed record FileJob(
 {
     public string FileName => Path.GetFileName(InputPath);
 
+    /// <summary>Told the bytes of the input as each pass reads them (a file is read twice), for a progress line; null: nobody asks.</summary>
+    public IProgress<long>? ReadProgress { get; init; }
+
     /// <summary>The AW320's name: the input's base name with the extension <c>.aw320</c>.</summary>
     public string AnswerName => AnswerNameOf(FileName);
 

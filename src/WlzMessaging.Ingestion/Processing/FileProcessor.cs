@@ -517,14 +517,18 @@ public sealed class FileProcessor(
         return values;
     }
 
-    private static Stream OpenInput(FileJob job) => new FileStream(job.InputPath, new FileStreamOptions
+    private static Stream OpenInput(FileJob job)
     {
-        Mode = FileMode.Open,
-        Access = FileAccess.Read,
-        Share = FileShare.Read | FileShare.Delete,
-        BufferSize = 0,
-        Options = FileOptions.SequentialScan | FileOptions.Asynchronous,
-    });
+        var file = new FileStream(job.InputPath, new FileStreamOptions
+        {
+            Mode = FileMode.Open,
+            Access = FileAccess.Read,
+            Share = FileShare.Read | FileShare.Delete,
+            BufferSize = 0,
+            Options = FileOptions.SequentialScan | FileOptions.Asynchronous,
+        });
+        return job.ReadProgress is { } progress ? new ProgressReadStream(file, progress) : file;
+    }
 
     internal static string ArchivedName(long fileId, string name) => FormattableString.Invariant($"{fileId:D8}-{name}");
 
