@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using WlzMessaging.Ingestion;
 using WlzMessaging.Operations.Report;
 using WlzMessaging.Operations.Status;
@@ -29,7 +30,7 @@ public sealed record DashboardAw320(long Total, long LastHour, long InWindow, La
 
 /// <summary>A provider's files finished within the window.</summary>
 public sealed record DashboardProvider(
-    int? Agb, string? Name, long Files, long Processed, long RejectedFiles, long Lines, long ApprovedLines, long RejectedLines,
+    [property: JsonConverter(typeof(AgbJsonConverter))] int? Agb, string? Name, long Files, long Processed, long RejectedFiles, long Lines, long ApprovedLines, long RejectedLines,
     double RejectedShare, long ApprovedCents, RetourcodeRank? TopRetourcode);
 
 /// <summary>Makes the snapshot from the rows <see cref="LiveQueries.ReadDashboardAsync"/> read.</summary>

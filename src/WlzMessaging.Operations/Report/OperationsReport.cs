@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using WlzMessaging.Ingestion;
 
 namespace WlzMessaging.Operations.Report;
@@ -28,6 +29,7 @@ public sealed record ReportTargets(int AimDays, int LimitDays, int DueWorkingDay
 /// <summary>The figures of one provider, or of all (Agb null on the total; also on the row of unreadable files).</summary>
 public sealed record ReportFigures
 {
+    [JsonConverter(typeof(AgbJsonConverter))]
     public int? Agb { get; init; }
 
     public string? Name { get; init; }
@@ -92,6 +94,6 @@ public sealed record ReportFigures
 /// <param name="Share">Of the rejected lines (files) in the same scope, 0 to 1; codes share lines, so shares add up to 1 or more.</param>
 public sealed record RetourcodeRank(string Code, string Meaning, long Count, double Share);
 
-public sealed record ReportOverdueFile(long FileId, string FileName, int? Agb, string Status, DateOnly ReceivedOn, DateOnly? AnsweredOn, int Days);
+public sealed record ReportOverdueFile(long FileId, string FileName, [property: JsonConverter(typeof(AgbJsonConverter))] int? Agb, string Status, DateOnly ReceivedOn, DateOnly? AnsweredOn, int Days);
 
-public sealed record ReportLateFile(long FileId, string FileName, int? Agb, DateOnly PeriodEnd, DateOnly Deadline, DateOnly ReceivedOn, int WorkingDaysLate);
+public sealed record ReportLateFile(long FileId, string FileName, [property: JsonConverter(typeof(AgbJsonConverter))] int? Agb, DateOnly PeriodEnd, DateOnly Deadline, DateOnly ReceivedOn, int WorkingDaysLate);

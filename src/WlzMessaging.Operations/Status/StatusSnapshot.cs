@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.Json.Nodes;
 using WlzMessaging.Ingestion;
 
@@ -21,9 +22,9 @@ public sealed record WorkerLine(
     string WorkerId, string Host, int Pid, string State, bool Running, bool Stale, DateTimeOffset StartedAt, DateTimeOffset SeenAt,
     double SecondsSinceSeen, int IntervalSeconds, int? Inbox, string? CurrentFile);
 
-public sealed record InHandLine(long FileId, string FileName, int? Agb, string? ClaimedBy, DateTimeOffset ClaimedAt, double Seconds);
+public sealed record InHandLine(long FileId, string FileName, [property: JsonConverter(typeof(AgbJsonConverter))] int? Agb, string? ClaimedBy, DateTimeOffset ClaimedAt, double Seconds);
 
-public sealed record LastAnswerLine(long FileId, string Aw320Name, DateTimeOffset WrittenAt, int? Agb, string Status, long Lines, DateOnly ReceivedOn);
+public sealed record LastAnswerLine(long FileId, string Aw320Name, DateTimeOffset WrittenAt, [property: JsonConverter(typeof(AgbJsonConverter))] int? Agb, string Status, long Lines, DateOnly ReceivedOn);
 
 /// <summary>The last nightly run; its report without personal data (see NightlyReportView).</summary>
 public sealed record NightlyLine(DateOnly Date, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, bool Finished, JsonNode? Report);

@@ -47,7 +47,7 @@ public sealed class DashboardTests(PostgresFixture fixture) : IAsyncLifetime
         var top = root.GetProperty("rejections")[0];
         Assert.Equal(("8290", 6L), (top.GetProperty("code").GetString(), top.GetProperty("count").GetInt64()));
         Assert.Equal("Er is geen (correcte) melding aanvang zorg (MAZ) aanwezig", top.GetProperty("meaning").GetString());
-        var linde = root.GetProperty("providers").EnumerateArray().Single(p => p.GetProperty("agb").GetInt32() == DashboardScenario.Linde);
+        var linde = root.GetProperty("providers").EnumerateArray().Single(p => p.GetProperty("agb").GetString() == WlzMessaging.Reference.AgbCode.ToText(DashboardScenario.Linde));
         Assert.Equal((47L, 40L, 7L), (linde.GetProperty("lines").GetInt64(), linde.GetProperty("approvedLines").GetInt64(), linde.GetProperty("rejectedLines").GetInt64()));
         Assert.Equal("8290", linde.GetProperty("topRetourcode").GetProperty("code").GetString());
         Assert.Equal(14, root.GetProperty("lastNightly").GetProperty("report").GetProperty("creditsMatched").GetInt32());

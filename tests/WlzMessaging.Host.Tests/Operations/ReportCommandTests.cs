@@ -58,7 +58,7 @@ public sealed class ReportCommandTests(PostgresFixture fixture) : IAsyncLifetime
         Assert.Equal("8290", first.GetProperty("code").GetString());
         Assert.Equal(3, first.GetProperty("count").GetInt64());
         Assert.Equal(0.6, first.GetProperty("share").GetDouble(), 3);
-        var linde = root.GetProperty("providers").EnumerateArray().Single(p => p.GetProperty("agb").ValueKind == JsonValueKind.Number && p.GetProperty("agb").GetInt32() == 73730001);
+        var linde = root.GetProperty("providers").EnumerateArray().Single(p => p.GetProperty("agb").ValueKind == JsonValueKind.String && p.GetProperty("agb").GetString() == "73730001");
         Assert.Equal("8290", linde.GetProperty("retourcodes")[0].GetProperty("code").GetString());
         Assert.Equal(5, root.GetProperty("late")[0].GetProperty("workingDaysLate").GetInt32());
         await Privacy.AssertNoBsnAsync(_database, outcome.Out);
