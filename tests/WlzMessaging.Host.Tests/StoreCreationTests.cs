@@ -13,7 +13,6 @@ public class StoreCreationTests
     [InlineData("statement", "--agb", "41000001", "--year", "2024")]
     [InlineData("forecast", "--year", "2024")]
     [InlineData("feedback", "--month", "2024-01", "--out", "fb")]
-    [InlineData("reference", "import", ".")]
     [InlineData("nightly", "--date", "2024-01-01", "--uzovi", "5501", "--inbox", "in", "--outbox", "out", "--archive", "a", "--quarantine", "q")]
     public async Task A_command_on_a_missing_store_stops_with_one_line_naming_the_path_and_creates_nothing(params string[] args)
     {

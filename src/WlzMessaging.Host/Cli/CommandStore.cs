@@ -12,7 +12,7 @@ namespace WlzMessaging.Host.Cli;
 /// every way that can fail turned into one line (<see cref="CommandFailedException"/> or, for a bad connection string,
 /// <see cref="UsageException"/>). Every command opens its database here.
 /// A store that does not exist is created only where the command says so (<see cref="OpenOrCreateAsync"/>: wlz init, and
-/// the first wlz process or wlz run, each with a line saying where); any other command stops with one line naming the path,
+/// the first wlz process, reference import or run, each with a line saying where); any other command stops with one line naming the path,
 /// so a mistyped --data-dir never shows an empty new store as "no files".
 /// </summary>
 internal static class CommandStore

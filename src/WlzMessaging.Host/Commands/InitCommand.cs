@@ -13,7 +13,8 @@ public sealed class InitCommand : Command
     {
         Options = [.. StorageOptions.Options],
         Details = """
-            Only wlz init, and the first wlz process or wlz run on a data directory, create a store; every other command on a
+            Only wlz init, and the first wlz process, reference import or run on a data directory, create a store (and say so);
+            every other command on a
             data directory without one stops with a line naming the path (a mistyped --data-dir never looks like an empty
             engine). On a store that exists, init brings its schema up to date and says so. Exit 0 when the store is ready.
             """,
