@@ -33,6 +33,17 @@ public static class Money
         return "€ " + text;
     }
 
+    /// <summary>
+    /// Finance's notation of an amount that goes one way or the other: "+€1,234.56" paid to the provider, "-€1,234.56"
+    /// recovered from it, "€0.00" neither.
+    /// </summary>
+    public static string Signed(long cents) => cents switch
+    {
+        > 0 => "+€" + Amount(cents),
+        < 0 => "-€" + Amount(-cents),
+        _ => "€" + Amount(0),
+    };
+
     /// <summary>A signed amount as its magnitude with the Vektis letter: debet (D) when not negative, credit (C) when negative.</summary>
     public static string DebetCredit(long signedCents) => Amount(Math.Abs(signedCents)) + (signedCents < 0 ? " C" : " D");
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WlzMessaging.Ingestion;
 
 namespace WlzMessaging.Operations;
 
@@ -9,13 +10,14 @@ public enum OutputFormat
     Json,
 }
 
-/// <summary>The plain notations the funding views share: a day, a moment, an amount in cents for machines.</summary>
+/// <summary>
+/// The plain notations the funding views share: a day, and a moment as people read it, in Europe/Amsterdam with the zone
+/// shown (CET in winter, CEST in summer). Amounts for people go through <see cref="Money"/>; cents appear only in JSON.
+/// </summary>
 public static class OutputFormats
 {
     public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string Time(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
-
-    public static string Cents(long cents) => cents.ToString(CultureInfo.InvariantCulture);
+    /// <summary>"2025-02-10 14:03 CET": the Amsterdam wall-clock time of the instant and the zone's abbreviation.</summary>
+    public static string Time(DateTimeOffset time) => Amsterdam.Display(time);
 }

@@ -30,6 +30,12 @@ public sealed record StoreLocation(string? Connection, string DataDirectory)
     /// <summary>Where the store is, for messages: the external server (never its password) or the data directory.</summary>
     public string Description => IsExternal ? "external PostgreSQL" : $"embedded PostgreSQL in {DataDirectory}";
 
+    /// <summary>
+    /// Whether the store is there: always for an external server (the server answers for itself), for the embedded one when
+    /// its data directory holds a cluster. A command that must not create a store checks this first.
+    /// </summary>
+    public bool Exists => IsExternal || File.Exists(new ClusterLayout(Path.GetFullPath(DataDirectory)).VersionFile);
+
     /// <summary>Whether this location is an external server (a connection string) rather than the embedded one.</summary>
     public bool IsExternal => !string.IsNullOrWhiteSpace(Connection);
 

@@ -89,12 +89,14 @@ public sealed class GenerateInspectTests : IDisposable
     public async Task Inspect_json_is_one_document_with_the_same_records_and_totals()
     {
         var path = await GenerateAsync();
-        var outcome = await Wlz.RunAsync("inspect", path, "--json");
+        var outcome = await Wlz.RunAsync("inspect", path, "--format", "json");
 
         Assert.Equal(ExitCodes.Ok, outcome.ExitCode);
+        Assert.Equal(outcome.Out, (await Wlz.RunAsync("inspect", path, "--json")).Out);
         using var document = JsonDocument.Parse(outcome.Out);
         var root = document.RootElement;
         Assert.Equal("AW319", root.GetProperty("kind").GetString());
+        Assert.Equal("41000001", root.GetProperty("records")[0].GetProperty("agb").GetString());
         Assert.True(root.GetProperty("isVektis").GetBoolean());
         Assert.False(root.GetProperty("rejected").GetBoolean());
         Assert.Equal(File.ReadAllLines(path).Length, root.GetProperty("records").GetArrayLength());

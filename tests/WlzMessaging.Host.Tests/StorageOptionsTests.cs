@@ -17,7 +17,7 @@ public class StorageOptionsTests
     [Fact]
     public void Defaults_to_the_embedded_database_in_dot_wlz()
     {
-        var (connection, dataDir) = StorageOptions.Resolve(ArgumentParser.Parse([], s_syntax), Env());
+        var (connection, dataDir) = StorageOptions.Resolve(WlzCommandLine.Parse(s_syntax, []), Env());
         Assert.Null(connection);
         Assert.Equal(Path.GetFullPath(".wlz"), dataDir);
     }
@@ -25,18 +25,18 @@ public class StorageOptionsTests
     [Fact]
     public void The_command_line_wins_over_the_environment()
     {
-        var (connection, dataDir) = StorageOptions.Resolve(ArgumentParser.Parse(["--data-dir", "/tmp/x"], s_syntax), Env("/tmp/y", "Host=db"));
+        var (connection, dataDir) = StorageOptions.Resolve(WlzCommandLine.Parse(s_syntax, ["--data-dir", "/tmp/x"]), Env("/tmp/y", "Host=db"));
         Assert.Null(connection);
         Assert.Equal("/tmp/x", dataDir);
 
-        Assert.Equal("Host=db", StorageOptions.Resolve(ArgumentParser.Parse([], s_syntax), Env("/tmp/y", "Host=db")).Connection);
-        Assert.Equal("Host=other", StorageOptions.Resolve(ArgumentParser.Parse(["--connection", "Host=other"], s_syntax), Env()).Connection);
+        Assert.Equal("Host=db", StorageOptions.Resolve(WlzCommandLine.Parse(s_syntax, []), Env("/tmp/y", "Host=db")).Connection);
+        Assert.Equal("Host=other", StorageOptions.Resolve(WlzCommandLine.Parse(s_syntax, ["--connection", "Host=other"]), Env()).Connection);
     }
 
     [Fact]
     public void Both_on_the_command_line_is_a_usage_error()
     {
-        var args = ArgumentParser.Parse(["--data-dir", "d", "--connection", "Host=x"], s_syntax);
+        var args = WlzCommandLine.Parse(s_syntax, ["--data-dir", "d", "--connection", "Host=x"]);
         Assert.Throws<UsageException>(() => StorageOptions.Resolve(args, Env()));
     }
 }

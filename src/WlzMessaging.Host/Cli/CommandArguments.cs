@@ -1,26 +1,32 @@
 using System.Globalization;
+using WlzMessaging.Ingestion;
 
 namespace WlzMessaging.Host.Cli;
 
 /// <summary>
-/// A command line after parsing: positionals and option values by name (without the leading dashes), with typed
-/// accessors that turn a malformed value into a <see cref="UsageException"/> naming the option.
+/// A command line after parsing (<see cref="WlzCommandLine"/>): positionals and option values by name (without the leading
+/// dashes), with typed accessors that turn a malformed value into a <see cref="UsageException"/> naming the option. Dates
+/// and months are checked against the <see cref="DateWindow"/> unless <c>--allow-any-date</c> was given.
 /// </summary>
 public sealed class CommandArguments
 {
     private readonly Dictionary<string, string?> _options;
+    private readonly TimeProvider _clock;
 
-    public CommandArguments(IReadOnlyList<string> positionals, Dictionary<string, string?> options, bool helpRequested)
+    public CommandArguments(IReadOnlyList<string> positionals, Dictionary<string, string?> options, TimeProvider? clock = null)
     {
         Positionals = positionals;
         _options = options;
-        HelpRequested = helpRequested;
+        _clock = clock ?? TimeProvider.System;
     }
 
     public IReadOnlyList<string> Positionals { get; }
 
-    /// <summary><c>--help</c> or <c>-h</c> was given: show the usage and do nothing else.</summary>
-    public bool HelpRequested { get; }
+    /// <summary><c>--verbose</c>: a failure shows its stack trace; a command may say more.</summary>
+    public bool Verbose => Has("verbose");
+
+    /// <summary><c>--quiet</c>: no progress lines.</summary>
+    public bool Quiet => Has("quiet");
 
     /// <summary>True when the flag or option was given.</summary>
     public bool Has(string name) => _options.ContainsKey(name);
@@ -74,7 +80,7 @@ public sealed class CommandArguments
         }
 
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
+            ? InWindow(name, date, text)
             : throw new UsageException($"--{name}: '{text}' is not a date YYYY-MM-DD");
     }
 
@@ -87,7 +93,12 @@ public sealed class CommandArguments
         }
 
         return DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
+            ? InWindow(name, date, text)
             : throw new UsageException($"--{name}: '{text}' is not a month YYYY-MM");
     }
+
+    private DateOnly InWindow(string name, DateOnly date, string text) =>
+        !Has("allow-any-date") && DateWindow.Check(name, date, Amsterdam.Today(_clock), text) is { } problem
+            ? throw new UsageException(problem)
+            : date;
 }

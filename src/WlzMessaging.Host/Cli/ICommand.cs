@@ -2,7 +2,7 @@ namespace WlzMessaging.Host.Cli;
 
 /// <summary>
 /// One <c>wlz</c> command. A command is one class in this assembly; <see cref="CommandRegistry.Discover"/> finds it, so
-/// adding a command is adding a file. Derive from <see cref="Command"/> to get the usage text made from the syntax.
+/// adding a command is adding a file; <see cref="WlzCommandLine"/> makes its System.CommandLine command (and its help) from it.
 /// </summary>
 public interface ICommand
 {
@@ -11,9 +11,6 @@ public interface ICommand
 
     /// <summary>One line for the command list of <c>wlz --help</c>.</summary>
     string Summary { get; }
-
-    /// <summary>The full usage text of <c>wlz NAME --help</c>.</summary>
-    string Usage { get; }
 
     /// <summary>The positional arguments and options the parser accepts; anything else is a usage error (exit 2).</summary>
     CommandSyntax Syntax { get; }
@@ -26,7 +23,7 @@ public interface ICommand
     Task<int> RunAsync(CommandArguments args, CliConsole console, CancellationToken cancellationToken);
 }
 
-/// <summary>The base of the commands: the usage text follows from <see cref="ICommand.Syntax"/>.</summary>
+/// <summary>The base of the commands.</summary>
 public abstract class Command : ICommand
 {
     public abstract string Name { get; }
@@ -34,8 +31,6 @@ public abstract class Command : ICommand
     public abstract string Summary { get; }
 
     public abstract CommandSyntax Syntax { get; }
-
-    public string Usage => HelpText.Usage(this);
 
     public abstract Task<int> RunAsync(CommandArguments args, CliConsole console, CancellationToken cancellationToken);
 }

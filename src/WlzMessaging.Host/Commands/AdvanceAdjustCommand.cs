@@ -2,6 +2,7 @@ using WlzMessaging.Funding;
 using WlzMessaging.Host.Cli;
 using WlzMessaging.Ingestion;
 using WlzMessaging.Ingestion.Funding;
+using WlzMessaging.Operations;
 using WlzMessaging.Operations.Funding;
 using WlzMessaging.Reference;
 using WlzMessaging.Storage.Funding;
@@ -64,9 +65,9 @@ public sealed class AdvanceAdjustCommand : Command
         var adjustment = result.Adjustment;
         await console.Out.WriteLineAsync(
             $"{adjustment.Agb} {ItemKindCodes.Code(adjustment.Kind)} {adjustment.Year} in the run of {Day(adjustment.RunDate)}: " +
-            $"{Cents(adjustment.OldCents)} -> {Cents(adjustment.NewCents)} (computed {Cents(adjustment.ComputedCents)}); " +
-            $"paid {Cents(result.Before.PaymentCents)} -> {Cents(result.After.PaymentCents)}, " +
-            $"recovery still open {Cents(result.After.RecoveryCarriedForwardCents)}");
+            $"{Money.Signed(adjustment.OldCents)} -> {Money.Signed(adjustment.NewCents)} (computed {Money.Signed(adjustment.ComputedCents)}); " +
+            $"paid {Money.Operator(result.Before.PaymentCents)} -> {Money.Operator(result.After.PaymentCents)}, " +
+            $"recovery still open {Money.Operator(result.After.RecoveryCarriedForwardCents)}");
         await console.Out.WriteLineAsync(
             $"recorded as adjustment {adjustment.Id} by {adjustment.AdjustedBy} on {Time(adjustment.AdjustedAt)}: {adjustment.Reason}");
         return ExitCodes.Ok;

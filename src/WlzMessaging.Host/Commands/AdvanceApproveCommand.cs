@@ -52,7 +52,7 @@ public sealed class AdvanceApproveCommand : Command
         await console.Out.WriteLineAsync(
             $"approved the run of {Day(date)} by {approval.Run.ApprovedBy} on {Time(approval.Run.ApprovedAt!.Value)}");
         await console.Out.WriteLineAsync(
-            $"payment order {order.Path}: {order.Lines.Count} payment(s), total {Cents(order.TotalCents)} cents");
+            $"payment order {order.Path}: {order.Lines.Count} payment(s), total {Operations.Money.Operator(order.TotalCents)}");
         return ExitCodes.Ok;
     }
 }

@@ -3,6 +3,7 @@ using WlzMessaging.Ingestion;
 using WlzMessaging.Ingestion.Funding;
 using WlzMessaging.Operations;
 using WlzMessaging.Operations.Funding;
+using WlzMessaging.Storage.Funding;
 
 namespace WlzMessaging.Host.Commands;
 
@@ -44,7 +45,11 @@ public sealed class AdvanceRunCommand : Command
         var date = args.Date("date")!.Value;
         var format = OutputFormatOption.Resolve(args);
         await using var database = await FundingDatabase.OpenAsync(args, cancellationToken);
-        var computation = await FundingDatabase.RefusalsFailAsync(() => database.Store.ComputeAsync(date, cancellationToken));
+        AdvanceRunComputation computation;
+        using (ProgressLine.Start(args, console, $"advance run {date:yyyy-MM-dd}", total: null))
+        {
+            computation = await FundingDatabase.RefusalsFailAsync(() => database.Store.ComputeAsync(date, cancellationToken));
+        }
 
         foreach (var warning in AdvanceRunOutput.Warnings(computation.Run, computation))
         {

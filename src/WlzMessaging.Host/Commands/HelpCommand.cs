@@ -18,20 +18,14 @@ public sealed class HelpCommand(CommandRegistry registry) : Command
 
     public override async Task<int> RunAsync(CommandArguments args, CliConsole console, CancellationToken cancellationToken)
     {
-        // Accept multi-word names: "wlz help reference import".
+        // "wlz help reference import" is "wlz reference import --help"; System.CommandLine writes both.
         var words = args.Positionals;
-        if (words.Count == 0)
+        if (words.Count > 0 && new WlzCommandLine(registry).Root.Parse([.. words]).CommandResult is { } found
+            && WlzCommandLine.PathOf(found) != string.Join(' ', words))
         {
-            await console.Out.WriteAsync(HelpText.Overview(registry));
-            return ExitCodes.Ok;
+            throw new UsageException($"unknown command '{string.Join(' ', words)}'");
         }
 
-        if (registry.Find(words) is { Words: var n, Command: var command } && n == words.Count)
-        {
-            await console.Out.WriteAsync(command.Usage);
-            return ExitCodes.Ok;
-        }
-
-        throw new UsageException($"unknown command '{string.Join(' ', words)}'");
+        return await new CliApp(registry).RunAsync([.. words, "--help"], console, cancellationToken);
     }
 }

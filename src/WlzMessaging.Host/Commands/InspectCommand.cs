@@ -1,5 +1,6 @@
 using WlzMessaging.Host.Cli;
 using WlzMessaging.Ingestion;
+using WlzMessaging.Operations;
 using WlzMessaging.Operations.Inspect;
 using WlzMessaging.Vektis;
 
@@ -17,7 +18,8 @@ public sealed class InspectCommand : Command
         Positionals = [new PositionalSpec("FILE", "the AW319 or AW320 file")],
         Options =
         [
-            OptionSpec.Flag("json", "write one JSON document instead of text (amounts in signed cents)"),
+            OutputFormatOption.Option,
+            OptionSpec.Flag("json", "the old spelling of --format json") with { Hidden = true },
             OptionSpec.Value("max-records", "N", "show only the first N records (totals and faults still cover the whole file)"),
             OptionSpec.Flag("show-text", "show the free text of 98 commentaarrecords (it may hold personal data)"),
         ],
@@ -39,6 +41,7 @@ public sealed class InspectCommand : Command
     public override async Task<int> RunAsync(CommandArguments args, CliConsole console, CancellationToken cancellationToken)
     {
         var path = args.Positional(0)!;
+        var format = OutputFormatOption.Resolve(args);
         var maxRecords = args.Int64("max-records", 0) ?? long.MaxValue;
         var showText = args.Has("show-text");
         long length;
@@ -57,7 +60,7 @@ public sealed class InspectCommand : Command
             throw new CommandFailedException($"cannot open {path}: {e.Message}");
         }
 
-        using var json = args.Has("json") ? new JsonInspectWriter(console.Out, showText) : null;
+        using var json = format == OutputFormat.Json || args.Has("json") ? new JsonInspectWriter(console.Out, showText) : null;
         IInspectWriter writer = json is null ? new TextInspectWriter(console.Out, showText) : json;
         var handler = new InspectHandler(writer, maxRecords);
         var options = new VektisReaderOptions { ContinueWhenNotVektis = true };

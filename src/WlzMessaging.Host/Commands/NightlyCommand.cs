@@ -26,7 +26,7 @@ public sealed class NightlyCommand : Command
         Options =
         [
             OptionSpec.Value("date", "DATE", "the day whose corrections are folded in (YYYY-MM-DD; default yesterday, Europe/Amsterdam)"),
-            OptionSpec.Value("format", "text|json", "text (default) or the run's report as JSON"),
+            OutputFormatOption.Option,
             OptionSpec.Value("uzovi", "NNNN", "this zorgkantoor's UZOVI code (Uzovi, env WLZ_UZOVI)"),
             OptionSpec.Value("inbox", "DIR", "Mailbox:Inbox (env WLZ_Mailbox__Inbox)"),
             OptionSpec.Value("outbox", "DIR", "Mailbox:Outbox (env WLZ_Mailbox__Outbox)"),
@@ -55,12 +55,7 @@ public sealed class NightlyCommand : Command
     public override async Task<int> RunAsync(CommandArguments args, CliConsole console, CancellationToken cancellationToken)
     {
         var date = args.Date("date") ?? NightlySchedule.Yesterday(TimeProvider.System.GetUtcNow());
-        var json = (args.Value("format") ?? "text") switch
-        {
-            "text" => false,
-            "json" => true,
-            var other => throw new UsageException($"--format: '{other}' is not text or json"),
-        };
+        var json = OutputFormatOption.Resolve(args) == OutputFormat.Json;
 
         var settings = LoadSettings(args);
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));

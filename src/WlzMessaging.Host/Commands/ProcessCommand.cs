@@ -26,7 +26,6 @@ public sealed class ProcessCommand : Command
             OptionSpec.Value("received", "YYYY-MM-DD", "the day the files arrived (default today, Europe/Amsterdam); also the AW320's date"),
             OptionSpec.Value("reference", "DIR", "import the reference CSVs of DIR first (as 'wlz reference import DIR')"),
             OptionSpec.Value("uzovi", "NNNN", "this zorgkantoor's UZOVI code; a file addressed to another gets 0018 (default: WLZ_UZOVI or Uzovi in appsettings.json, else not checked)"),
-            OptionSpec.Flag("verbose", "also print where the time of each file went"),
             .. StorageOptions.Options,
         ],
         Details = """
@@ -37,7 +36,9 @@ public sealed class ProcessCommand : Command
             A byte-identical copy of a file processed before is answered with that file's AW320 again and stores nothing.
             The inputs are not moved.
 
-            One line per file: lines, approved, rejected, net totals declared and approved, the AW320, time taken.
+            One line per file: lines, approved, rejected, net totals declared and approved, the AW320, time taken; with
+            --verbose also where the time of each file went. The first run on a data directory without a store creates it
+            and says so on stderr.
             Exit 0 when every file got an AW320; 1 when one could not be processed at all (not a Vektis AW319, unreadable),
             with a line on stderr per such file.
 
@@ -53,10 +54,15 @@ public sealed class ProcessCommand : Command
         var verbose = args.Has("verbose");
         var inputs = Inputs(args.Positionals);
 
-        await using var store = await CommandStore.OpenAsync(args, loggers: null, cancellationToken);
+        await using var store = await CommandStore.OpenOrCreateAsync(args, loggers: null, console.Error, cancellationToken);
         if (args.Value("reference") is { } referenceDirectory)
         {
-            var imported = await ReferenceImport.ImportAsync(store, referenceDirectory, console.Out, console.Error, cancellationToken);
+            IReadOnlyList<ReferenceFileImport> imported;
+            using (ProgressLine.Start(args, console, $"reference import {referenceDirectory}", total: null))
+            {
+                imported = await ReferenceImport.ImportAsync(store, referenceDirectory, console.Out, console.Error, cancellationToken);
+            }
+
             if (ReferenceImport.Failure(imported) is { } failure)
             {
                 throw new CommandFailedException(failure + "; no file processed");
@@ -78,7 +84,9 @@ public sealed class ProcessCommand : Command
             FileOutcome outcome;
             try
             {
-                outcome = await ProcessWithRetryAsync(processor, new FileJob(input, outbox, received, received), cancellationToken);
+                using var progress = ProgressLine.Start(args, console, name, Math.Max(1, new FileInfo(input).Length / BytesPerLine), unit: "records");
+                var job = new FileJob(input, outbox, received, received) { ReadProgress = LinesRead(progress) };
+                outcome = await ProcessWithRetryAsync(processor, job, cancellationToken);
             }
             catch (Exception e) when (StorageFailures.IsDatabaseError(e) || e is IOException or UnauthorizedAccessException or Aw320UnavailableException)
             {
@@ -104,6 +112,12 @@ public sealed class ProcessCommand : Command
 
         return failures == 0 ? ExitCodes.Ok : ExitCodes.Failure;
     }
+
+    /// <summary>An AW319 record (a line of the file): its 310 positions and CR LF. The progress counts records from the bytes read.</summary>
+    private const long BytesPerLine = WlzMessaging.Vektis.Aw319Layout.RecordLength + 2;
+
+    /// <summary>The bytes of both passes (a file is read twice) as records done: each record counts half on each pass.</summary>
+    private static ByteProgress LinesRead(ProgressLine progress) => new(bytes => progress.Set(bytes / (2 * BytesPerLine)));
 
     /// <summary>
     /// Processes one file, once more when a concurrent writer beat it to the same content or invoice number (the unique
@@ -241,6 +255,14 @@ public sealed class ProcessCommand : Command
 
     private static string Codes(IReadOnlyList<short> codes) =>
         string.Join(' ', codes.Select(c => c.ToString("D4", CultureInfo.InvariantCulture)));
+
+    /// <summary>Reported on the reading thread (not posted to a context as <see cref="Progress{T}"/> would).</summary>
+    private sealed class ByteProgress(Action<long> total) : IProgress<long>
+    {
+        private long _bytes;
+
+        public void Report(long value) => total(Interlocked.Add(ref _bytes, value));
+    }
 
     private static string OneLine(string text) =>
         string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

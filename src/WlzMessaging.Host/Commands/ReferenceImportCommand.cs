@@ -26,6 +26,9 @@ public sealed class ReferenceImportCommand : Command
             with problems has each one printed on stderr as file:line: column: problem, and its table stays as it was. A
             file imported before with the same content changes nothing ("unchanged"). One line per file on stdout.
 
+            Loading reference data is how a store starts: on a data directory without a store it creates one and says so on
+            stderr (as wlz init, process and run do).
+
             Exit 0 when every file was imported or unchanged, 1 when a file was invalid (the valid ones are imported).
             """,
     };
@@ -33,8 +36,13 @@ public sealed class ReferenceImportCommand : Command
     public override async Task<int> RunAsync(CommandArguments args, CliConsole console, CancellationToken cancellationToken)
     {
         var directory = args.Positional(0)!;
-        await using var store = await CommandStore.OpenAsync(args, loggers: null, cancellationToken);
-        var results = await ReferenceImport.ImportAsync(store, directory, console.Out, console.Error, cancellationToken);
+        await using var store = await CommandStore.OpenOrCreateAsync(args, loggers: null, console.Error, cancellationToken);
+        IReadOnlyList<ReferenceFileImport> results;
+        using (ProgressLine.Start(args, console, $"reference import {directory}", total: null))
+        {
+            results = await ReferenceImport.ImportAsync(store, directory, console.Out, console.Error, cancellationToken);
+        }
+
         return ReferenceImport.Failure(results) is { } failure ? throw new CommandFailedException(failure) : ExitCodes.Ok;
     }
 }

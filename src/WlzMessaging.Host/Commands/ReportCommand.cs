@@ -22,7 +22,7 @@ public sealed class ReportCommand : Command
         [
             OptionSpec.Value("from", "DATE", "first day received (YYYY-MM-DD; default 29 days before --to)"),
             OptionSpec.Value("to", "DATE", "last day received (YYYY-MM-DD; default today)"),
-            OptionSpec.Value("format", "table|json", "table (default) or one JSON document"),
+            OutputFormatOption.Option,
             ProtocolOption.Option,
             .. StorageOptions.Options,
         ],
@@ -51,12 +51,7 @@ public sealed class ReportCommand : Command
             throw new UsageException($"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}");
         }
 
-        var json = (args.Value("format") ?? "table") switch
-        {
-            "table" => false,
-            "json" => true,
-            var other => throw new UsageException($"--format: '{other}' is not table or json"),
-        };
+        var json = OutputFormatOption.Resolve(args) == OutputFormat.Json;
 
         var funding = ProtocolOption.Resolve(args);
         await using var database = await CommandStore.OpenAsync(args, loggers: null, cancellationToken);

@@ -100,7 +100,14 @@ public sealed class RunCommand : Command
             throw new CommandFailedException($"configuration: {e.Message}", e);
         }
 
+        MailboxDirectories.Prepare(settings);
         var location = StorageOptions.Resolve(args);
+        if (!location.Exists)
+        {
+            // The worker's first start on a data directory creates the store (as wlz init would): say where.
+            await console.Error.WriteLineAsync($"wlz run: no store yet, creating one: {location.Description}");
+        }
+
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             DisableDefaults = true,

@@ -20,7 +20,7 @@ public sealed class StatusCommand : Command
     {
         Options =
         [
-            OptionSpec.Value("format", "text|json", "text (default) or one JSON document"),
+            OutputFormatOption.Option,
             .. StorageOptions.Options,
         ],
         Details = """
@@ -37,12 +37,7 @@ public sealed class StatusCommand : Command
 
     public override async Task<int> RunAsync(CommandArguments args, CliConsole console, CancellationToken cancellationToken)
     {
-        var json = (args.Value("format") ?? "text") switch
-        {
-            "text" => false,
-            "json" => true,
-            var other => throw new UsageException($"--format: '{other}' is not text or json"),
-        };
+        var json = OutputFormatOption.Resolve(args) == OutputFormat.Json;
 
         await using var database = await CommandStore.OpenAsync(args, loggers: null, cancellationToken);
         StatusRows rows;

@@ -26,6 +26,9 @@ public sealed record FileJob(
 {
     public string FileName => Path.GetFileName(InputPath);
 
+    /// <summary>Told the bytes of the input as each pass reads them (a file is read twice), for a progress line; null: nobody asks.</summary>
+    public IProgress<long>? ReadProgress { get; init; }
+
     /// <summary>
     /// The AW320's name when no other input's answer has it: the input's base name with the extension <c>.aw320</c> (cut to
     /// fit, <see cref="MailboxNames"/>). The name an answer got is in its aw320 row and <see cref="FileOutcome.Aw320Path"/>.

@@ -515,14 +515,18 @@ public sealed class FileProcessor(
         return values;
     }
 
-    private static Stream OpenInput(FileJob job) => new FileStream(job.InputPath, new FileStreamOptions
+    private static Stream OpenInput(FileJob job)
     {
-        Mode = FileMode.Open,
-        Access = FileAccess.Read,
-        Share = FileShare.Read | FileShare.Delete,
-        BufferSize = 0,
-        Options = FileOptions.SequentialScan | FileOptions.Asynchronous,
-    });
+        var file = new FileStream(job.InputPath, new FileStreamOptions
+        {
+            Mode = FileMode.Open,
+            Access = FileAccess.Read,
+            Share = FileShare.Read | FileShare.Delete,
+            BufferSize = 0,
+            Options = FileOptions.SequentialScan | FileOptions.Asynchronous,
+        });
+        return job.ReadProgress is { } progress ? new ProgressReadStream(file, progress) : file;
+    }
 
     /// <summary>The key of the lock under which an input's answer name is chosen: its base name, from which every candidate is made.</summary>
     private static string AnswerNameLockOf(string inputName) => Path.GetFileNameWithoutExtension(inputName);

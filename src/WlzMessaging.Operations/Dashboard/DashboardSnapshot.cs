@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using WlzMessaging.Ingestion;
 using WlzMessaging.Operations.Report;
 using WlzMessaging.Operations.Status;

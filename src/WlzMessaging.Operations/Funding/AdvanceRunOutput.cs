@@ -12,7 +12,8 @@ namespace WlzMessaging.Operations.Funding;
 /// A run as <c>wlz advance run</c> shows it. JSON, exactly the shape of the issue:
 /// <c>{"date", "providers": [{"agb", "items": [{"year", "kind", "amountCents"}], "totalCents", "recoveryBalanceCents"}]}</c>,
 /// where totalCents is what the CAK pays (never below zero) and recoveryBalanceCents what the provider still owes on
-/// recoveries after the run. The table adds the production figures behind each production item, for the review.
+/// recoveries after the run. The table, for people, shows euros (items signed: + paid, - recovered) and Amsterdam times,
+/// and adds the production figures behind each production item, for the review.
 /// </summary>
 public static class AdvanceRunOutput
 {
@@ -68,22 +69,22 @@ public static class AdvanceRunOutput
 
         foreach (var provider in run.Providers)
         {
-            text.AppendLine($"{provider.Agb}  paid {Cents(provider.PaymentCents)}  recovery still open {Cents(provider.RecoveryCarriedForwardCents)}");
+            text.AppendLine($"{provider.Agb}  paid {Money.Operator(provider.PaymentCents)}  recovery still open {Money.Operator(provider.RecoveryCarriedForwardCents)}");
             foreach (var item in provider.Items)
             {
                 var kind = item.Adjusts is { } adjusted
                     ? $"{ItemKindCodes.Code(item.Kind)} of {ItemKindCodes.Code(adjusted)}"
                     : ItemKindCodes.Code(item.Kind);
-                text.AppendLine($"  {item.Year}  {kind,-37} {Cents(item.AmountCents),14}");
+                text.AppendLine($"  {item.Year}  {kind,-37} {Money.Signed(item.AmountCents),16}");
             }
 
             foreach (var figures in provider.Production.Where(f => !IsEmpty(f)))
             {
                 text.AppendLine(
-                    $"  {figures.Year}  production: J {Cents(figures.JaarafspraakCents)}, e {figures.ElapsedMonths}, " +
-                    $"cap {Cents(figures.CapCents)}, Pc {Cents(figures.NonExempt.TotalCents)}{Sources(figures.NonExempt)}, " +
-                    $"Px {Cents(figures.Exempt.TotalCents)}{Sources(figures.Exempt)}, due {Cents(figures.DueCents)}, " +
-                    $"paid before {Cents(figures.PaidBeforeCents)}, withheld {Cents(figures.WithheldCents)}");
+                    $"  {figures.Year}  production: J {Money.Operator(figures.JaarafspraakCents)}, e {figures.ElapsedMonths}, " +
+                    $"cap {Money.Operator(figures.CapCents)}, Pc {Money.Operator(figures.NonExempt.TotalCents)}{Sources(figures.NonExempt)}, " +
+                    $"Px {Money.Operator(figures.Exempt.TotalCents)}{Sources(figures.Exempt)}, due {Money.Operator(figures.DueCents)}, " +
+                    $"paid before {Money.Operator(figures.PaidBeforeCents)}, withheld {Money.Operator(figures.WithheldCents)}");
             }
         }
 
@@ -95,16 +96,16 @@ public static class AdvanceRunOutput
             foreach (var a in applying)
             {
                 text.AppendLine(
-                    $"  {a.Agb}  {ItemKindCodes.Code(a.Kind)} {a.Year}: {Cents(a.OldCents)} -> {Cents(a.NewCents)} " +
-                    $"(computed {Cents(a.ComputedCents)}) by {a.AdjustedBy} on {Time(a.AdjustedAt)}: {a.Reason}");
+                    $"  {a.Agb}  {ItemKindCodes.Code(a.Kind)} {a.Year}: {Money.Signed(a.OldCents)} -> {Money.Signed(a.NewCents)} " +
+                    $"(computed {Money.Signed(a.ComputedCents)}) by {a.AdjustedBy} on {Time(a.AdjustedAt)}: {a.Reason}");
             }
         }
 
         var paid = run.Providers.Count(p => p.PaymentCents > 0);
         text.AppendLine();
         text.AppendLine(
-            $"Total paid: {Cents(run.TotalPaymentCents)} cents to {paid} of {run.Providers.Count} providers; " +
-            $"recoveries still open: {Cents(run.Providers.Sum(p => p.RecoveryCarriedForwardCents))} cents");
+            $"Total paid: {Money.Operator(run.TotalPaymentCents)} to {paid} of {run.Providers.Count} providers; " +
+            $"recoveries still open: {Money.Operator(run.Providers.Sum(p => p.RecoveryCarriedForwardCents))}");
         return text.ToString();
     }
 
@@ -145,5 +146,5 @@ public static class AdvanceRunOutput
     private static string Sources(ProductionBreakdown breakdown) =>
         breakdown.MndpCents == 0 && breakdown.TariffCorrectionCents == 0
             ? ""
-            : $" (lines {Cents(breakdown.LinesCents)}, MNDP {Cents(breakdown.MndpCents)}, tariff corrections {Cents(breakdown.TariffCorrectionCents)})";
+            : $" (lines {Money.Operator(breakdown.LinesCents)}, MNDP {Money.Operator(breakdown.MndpCents)}, tariff corrections {Money.Signed(breakdown.TariffCorrectionCents)})";
 }

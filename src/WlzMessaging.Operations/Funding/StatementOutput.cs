@@ -9,7 +9,7 @@ namespace WlzMessaging.Operations.Funding;
 /// <summary>
 /// The year statement of a provider as <c>wlz statement</c> shows it: the figures (J, Pc, the cap, what the cap lets through
 /// and holds back, Px, Due), the werkvoorschot paid and settled, the totals, the final difference, and every approved run's
-/// items of the year.
+/// items of the year. The table shows euros (+ paid to the provider, - recovered); the JSON cents in fields named ...Cents.
 /// </summary>
 public static class StatementOutput
 {
@@ -109,19 +109,19 @@ public static class StatementOutput
         Row(text, "Production exempt (Px)", statement.ExemptProductionCents);
         Row(text, "Due", statement.DueCents);
         Row(text, "Werkvoorschot paid", statement.WerkvoorschotPaidCents);
-        Row(text, "Werkvoorschot settled", statement.WerkvoorschotSettledCents);
-        Row(text, "Production items", statement.ProductionItemsCents);
-        Row(text, "Corrections of production", statement.ProductionCorrectionsCents);
+        SignedRow(text, "Werkvoorschot settled", statement.WerkvoorschotSettledCents);
+        SignedRow(text, "Production items", statement.ProductionItemsCents);
+        SignedRow(text, "Corrections of production", statement.ProductionCorrectionsCents);
         if (statement.FinalDifferenceCents is { } difference)
         {
-            Row(text, $"Final difference ({Day(statement.FinalRun)})", difference);
+            SignedRow(text, $"Final difference ({Day(statement.FinalRun)})", difference);
         }
         else
         {
-            text.AppendLine($"{"Final difference",-34}{"after the run of " + Day(statement.FinalRun),16}");
+            text.AppendLine($"{"Final difference",-34}{"after the run of " + Day(statement.FinalRun),18}");
         }
 
-        Row(text, "Outstanding (due - paid)", statement.OutstandingCents);
+        SignedRow(text, "Outstanding (due - paid)", statement.OutstandingCents);
         Row(text, "Recovery still open", statement.OpenRecoveryCents);
         text.AppendLine();
         text.AppendLine("Runs");
@@ -132,7 +132,7 @@ public static class StatementOutput
                 var kind = item.Adjusts is { } adjusted
                     ? $"{ItemKindCodes.Code(item.Kind)} of {ItemKindCodes.Code(adjusted)}"
                     : ItemKindCodes.Code(item.Kind);
-                text.AppendLine($"  {Day(run.RunDate)}  {kind,-37} {Cents(item.AmountCents),14}");
+                text.AppendLine($"  {Day(run.RunDate)}  {kind,-37} {Money.Signed(item.AmountCents),16}");
             }
         }
 
@@ -148,5 +148,8 @@ public static class StatementOutput
 
     private static long Withheld(YearStatement statement) => Math.Max(0, statement.NonExemptProductionCents - statement.CapCents);
 
-    private static void Row(StringBuilder text, string label, long cents) => text.AppendLine($"{label,-34}{Cents(cents),16}");
+    private static void Row(StringBuilder text, string label, long cents) => text.AppendLine($"{label,-34}{Money.Operator(cents),18}");
+
+    /// <summary>An amount that goes one way or the other: + to the provider, - from it.</summary>
+    private static void SignedRow(StringBuilder text, string label, long cents) => text.AppendLine($"{label,-34}{Money.Signed(cents),18}");
 }

@@ -161,7 +161,16 @@ public sealed class JsonInspectWriter : IInspectWriter, IDisposable
         Number("subversie", r.Subversienummer);
         json.WriteString("soortBericht", Decode.Text(record.Field(V.SoortBericht)));
         Number("uzovi", r.UzoviNummer);
-        Number("agb", r.Instellingscode);
+        // An AGB code is a string of 8 digits in every JSON of wlz (its leading zero kept); null when unreadable.
+        if (r.Instellingscode >= 0)
+        {
+            json.WriteString("agb", r.Instellingscode.ToString("D8", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            json.WriteNull("agb");
+        }
+
         Number("betalingAan", r.BetalingAan);
         Date("periodeBegin", record.Field(V.BegindatumDeclaratieperiode));
         Date("periodeEind", record.Field(V.EinddatumDeclaratieperiode));

@@ -182,9 +182,9 @@ public sealed class FullYearTests(PostgresFixture fixture) : IAsyncLifetime
         Assert.Equal(0, adjust.ExitCode);
         var lines = adjust.Out.Split('\n');
         Assert.Equal(
-            "41000001 productie 2024 in the run of 2024-07-01: 12000000 -> 11000000 (computed 12000000); paid 12000000 -> 11000000, recovery still open 0",
+            "41000001 productie 2024 in the run of 2024-07-01: +€120,000.00 -> +€110,000.00 (computed +€120,000.00); paid €120,000.00 -> €110,000.00, recovery still open €0.00",
             lines[0]);
-        Assert.Matches(@"^recorded as adjustment [0-9]+ by j\.jansen on [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} UTC: steekproef loopt$", lines[1]);
+        Assert.Matches(@"^recorded as adjustment [0-9]+ by j\.jansen on [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} CES?T: steekproef loopt$", lines[1]);
         Assert.Equal("", lines[2]);
         Assert.Equal(
             "agb;amount;period;description\n" +
@@ -304,8 +304,8 @@ public sealed class FullYearTests(PostgresFixture fixture) : IAsyncLifetime
     {
         Assert.Equal(0, _year.StatementTable.ExitCode);
         Assert.StartsWith("Statement 2024 of 41000001 (final, figures of the run of 2025-04-01)\n", _year.StatementTable.Out, StringComparison.Ordinal);
-        Assert.Contains($"\n{"Final difference (2025-04-01)",-34}{"-500000",16}\n", _year.StatementTable.Out, StringComparison.Ordinal);
-        Assert.Contains($"\n  2024-07-01  {"correctie of productie",-37} {"-1000000",14}\n", _year.StatementTable.Out, StringComparison.Ordinal);
+        Assert.Contains($"\n{"Final difference (2025-04-01)",-34}{"-€5,000.00",18}\n", _year.StatementTable.Out, StringComparison.Ordinal);
+        Assert.Contains($"\n  2024-07-01  {"correctie of productie",-37} {"-€10,000.00",16}\n", _year.StatementTable.Out, StringComparison.Ordinal);
     }
 
     private static string Items(JsonElement provider) =>

@@ -146,7 +146,7 @@ public sealed class FeedbackCommandTests(PostgresFixture fixture) : IAsyncLifeti
     }
 
     [Theory]
-    [InlineData(new[] { "feedback", "--out", "x" }, "wlz feedback: missing --month YYYY-MM")]
+    [InlineData(new[] { "feedback", "--out", "x" }, "wlz feedback: Option '--month' is required.")]
     [InlineData(new[] { "feedback", "--month", "2025-13", "--out", "x" }, "wlz feedback: --month: '2025-13' is not a month YYYY-MM")]
     public async Task A_wrong_command_line_is_a_usage_error(string[] args, string message)
     {
