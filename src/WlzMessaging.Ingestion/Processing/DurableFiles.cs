@@ -141,29 +141,7 @@ internal static partial class DurableFiles
     /// Syncs a directory, so a rename or a new name in it survives a crash of the machine (not only of the process). Best
     /// effort: a file system that cannot sync directories has nothing to sync.
     /// </summary>
-    public static void SyncDirectory(string directory)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
-        // O_RDONLY opens a directory on Linux (O_DIRECTORY only adds a check, and its value differs per architecture).
-        var fd = Open(directory, ORdOnly);
-        if (fd < 0)
-        {
-            return;
-        }
-
-        try
-        {
-            _ = Fsync(fd);
-        }
-        finally
-        {
-            _ = Close(fd);
-        }
-    }
+    public static void SyncDirectory(string directory) => _ = WlzMessaging.Storage.Files.DurableFile.SyncDirectory(directory);
 
     /// <summary>
     /// Starts writing a range of a file to disk without waiting (Linux <c>sync_file_range(SYNC_FILE_RANGE_WRITE)</c>); a
@@ -181,16 +159,6 @@ internal static partial class DurableFiles
 
     private const uint SyncFileRangeWrite = 2;
     private const int ENoEnt = 2;
-    private const int ORdOnly = 0;
-
-    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int Open(string path, int flags);
-
-    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
-    private static partial int Fsync(int fd);
-
-    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static partial int Close(int fd);
 
     [LibraryImport("libc", EntryPoint = "sync_file_range", SetLastError = true)]
     private static partial int SyncFileRange(int fd, long offset, long count, uint flags);
