@@ -1,10 +1,14 @@
 using Npgsql;
 using NpgsqlTypes;
+using WlzMessaging.Storage.Workers;
 
 namespace WlzMessaging.Storage.Operations;
 
-/// <summary>Files answered and lines judged in one minute.</summary>
-public sealed record MinuteThroughput(DateTimeOffset Minute, long Files, long Lines);
+/// <summary>
+/// Files answered and lines judged in one minute of the last hour, counted back from now: minute 0 is the last 60 seconds
+/// (a burst shows at once), 59 the oldest.
+/// </summary>
+public sealed record MinuteThroughput(int MinutesAgo, long Files, long Lines);
 
 /// <summary>AW320s written: all time, in the last hour, and in the dashboard's window.</summary>
 public sealed record Aw320Counts(long Total, long LastHour, long InWindow);
@@ -12,9 +16,6 @@ public sealed record Aw320Counts(long Total, long LastHour, long InWindow);
 /// <summary>The last file answered: its AW320 and the file it answers.</summary>
 public sealed record LastAnswer(
     long FileId, string Aw320Name, DateTimeOffset WrittenAt, int? ProviderAgb, string Status, long Lines, DateOnly ReceivedOn);
-
-/// <summary>A file a worker claimed and has not finished.</summary>
-public sealed record FileInHand(long FileId, string FileName, int? ProviderAgb, string? ClaimedBy, DateTimeOffset ClaimedAt, TimeSpan Age);
 
 /// <summary>A provider's files whose outcome committed within the window.</summary>
 public sealed record ProviderActivity(
@@ -28,7 +29,6 @@ public sealed record DashboardRows(
     IReadOnlyList<MinuteThroughput> LastHour,
     Aw320Counts Aw320,
     LastAnswer? LastAnswer,
-    IReadOnlyList<FileInHand> InHand,
     IReadOnlyList<ProviderActivity> Providers,
     IReadOnlyList<CodeCount> Rejections,
     IReadOnlyList<WorkerStatus> Workers,
@@ -39,7 +39,6 @@ public sealed record StatusRows(
     DateTimeOffset Now,
     string ServerVersion,
     IReadOnlyList<WorkerStatus> Workers,
-    IReadOnlyList<FileInHand> InHand,
     LastAnswer? LastAnswer,
     NightlyRun? LastNightly);
 
@@ -50,7 +49,7 @@ public sealed record StatusRows(
 public sealed class LiveQueries(NpgsqlDataSource dataSource)
 {
     private const string ThroughputSql = """
-        SELECT date_trunc('minute', finished_at), count(*), coalesce(sum(line_count), 0)::bigint
+        SELECT greatest(0, least(59, floor(extract(epoch FROM now() - finished_at) / 60)))::int, count(*), coalesce(sum(line_count), 0)::bigint
         FROM vektis_file
         WHERE finished_at >= now() - interval '1 hour' AND status IN ('processed', 'rejected')
         GROUP BY 1
@@ -68,13 +67,6 @@ public sealed class LiveQueries(NpgsqlDataSource dataSource)
         JOIN vektis_file f ON f.id = a.file_id
         ORDER BY a.written_at DESC, a.file_id DESC
         LIMIT 1
-        """;
-
-    private const string InHandSql = """
-        SELECT id, file_name, provider_agb, claimed_by, claimed_at, extract(epoch FROM now() - claimed_at)::float8
-        FROM vektis_file
-        WHERE status = 'claimed'
-        ORDER BY claimed_at, id
         """;
 
     private const string ProvidersSql = """
@@ -109,11 +101,10 @@ public sealed class LiveQueries(NpgsqlDataSource dataSource)
             .ConfigureAwait(false);
         var now = await NowAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var throughput = await ReadAllAsync(connection, transaction, ThroughputSql, null, r => new MinuteThroughput(
-            r.GetFieldValue<DateTimeOffset>(0), r.GetInt64(1), r.GetInt64(2)), cancellationToken).ConfigureAwait(false);
+            r.GetInt32(0), r.GetInt64(1), r.GetInt64(2)), cancellationToken).ConfigureAwait(false);
         var aw320 = (await ReadAllAsync(connection, transaction, Aw320Sql, window, r => new Aw320Counts(
             r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), cancellationToken).ConfigureAwait(false))[0];
         var last = await ReadLastAnswerAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        var inHand = await ReadInHandAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var providers = await ReadAllAsync(connection, transaction, ProvidersSql, window, r => new ProviderActivity(
             r.IsDBNull(0) ? null : r.GetInt32(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt64(2), r.GetInt64(3),
             r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)), cancellationToken).ConfigureAwait(false);
@@ -121,9 +112,9 @@ public sealed class LiveQueries(NpgsqlDataSource dataSource)
             r.GetBoolean(0), r.IsDBNull(1) ? null : r.GetInt32(1), r.GetInt16(2), r.GetInt64(3)), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
-        var workers = await new WorkerHeartbeatStore(_dataSource).ReadAsync(null, cancellationToken).ConfigureAwait(false);
+        var workers = await new WorkerStatusStore(_dataSource).ReadAsync(null, cancellationToken).ConfigureAwait(false);
         var nightly = await new NightlyRunStore(_dataSource).ReadLastAsync(cancellationToken).ConfigureAwait(false);
-        return new DashboardRows(now, window, throughput, aw320, last, inHand, providers, rejections, workers, nightly);
+        return new DashboardRows(now, window, throughput, aw320, last, providers, rejections, workers, nightly);
     }
 
     /// <summary>The figures of <c>wlz status</c>; throws the driver's exception when the database cannot be reached.</summary>
@@ -132,18 +123,16 @@ public sealed class LiveQueries(NpgsqlDataSource dataSource)
         string version;
         DateTimeOffset now;
         LastAnswer? last;
-        IReadOnlyList<FileInHand> inHand;
         await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         {
             version = connection.PostgreSqlVersion.ToString();
             now = await NowAsync(connection, null, cancellationToken).ConfigureAwait(false);
             last = await ReadLastAnswerAsync(connection, null, cancellationToken).ConfigureAwait(false);
-            inHand = await ReadInHandAsync(connection, null, cancellationToken).ConfigureAwait(false);
         }
 
-        var workers = await new WorkerHeartbeatStore(_dataSource).ReadAsync(null, cancellationToken).ConfigureAwait(false);
+        var workers = await new WorkerStatusStore(_dataSource).ReadAsync(null, cancellationToken).ConfigureAwait(false);
         var nightly = await new NightlyRunStore(_dataSource).ReadLastAsync(cancellationToken).ConfigureAwait(false);
-        return new StatusRows(now, version, workers, inHand, last, nightly);
+        return new StatusRows(now, version, workers, last, nightly);
     }
 
     private static async Task<DateTimeOffset> NowAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
@@ -161,11 +150,6 @@ public sealed class LiveQueries(NpgsqlDataSource dataSource)
             r.GetInt32(5), r.GetFieldValue<DateOnly>(6)), cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
-
-    private static Task<IReadOnlyList<FileInHand>> ReadInHandAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
-        ReadAllAsync(connection, transaction, InHandSql, null, r => new FileInHand(
-            r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3),
-            r.GetFieldValue<DateTimeOffset>(4), TimeSpan.FromSeconds(Math.Max(0, r.GetDouble(5)))), cancellationToken);
 
     private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(
         NpgsqlConnection connection,

@@ -40,16 +40,16 @@ public sealed partial class DashboardBrowserTests(PostgresFixture fixture) : IAs
 
             var text = Regex.Replace(Regex.Replace(dom, "<[^>]+>", " "), @"\s+", " ");
             Assert.Contains("worker running", text, StringComparison.Ordinal);
-            Assert.Contains("Throughput (lines per minute) 1 ", text, StringComparison.Ordinal);
+            Assert.Contains("Throughput (lines per minute) 0 last 60 s; 60 lines in 2 files, last hour", text, StringComparison.Ordinal);
             Assert.Contains("Inbox 7 files waiting", text, StringComparison.Ordinal);
             Assert.Contains("AW320s written, last hour 3 ", text, StringComparison.Ordinal);
-            Assert.Contains("Files in work 1 AW319_linde_002.asc", text, StringComparison.Ordinal);
+            Assert.Contains("Files in work 1 AW319_linde_002.asc; 3 answered, 0 quarantined since start", text, StringComparison.Ordinal);
             Assert.Contains("8290 Er is geen (correcte) melding aanvang zorg (MAZ) aanwezig 6 ", text, StringComparison.Ordinal);
             Assert.Contains("8226 Prestatie niet conform de (productie)afspraken 3 ", text, StringComparison.Ordinal);
             Assert.Contains("73730001 Zorggroep De Linde 1 47 40 7 14.9%", text, StringComparison.Ordinal);
             Assert.Contains("73730002 Stichting Het Baken 2 13 10 3 23.1%", text, StringComparison.Ordinal);
             Assert.Contains("AW319_baken_002.aw320", text, StringComparison.Ordinal);
-            Assert.Contains("wlz-1:/srv/wlz/inbox wlz-1 4242 processing AW319_linde_002.asc 7", text, StringComparison.Ordinal);
+            Assert.Contains($"{DashboardScenario.WorkerId} wlz-1 4242 processing AW319_linde_002.asc 7", text, StringComparison.Ordinal);
             Assert.Contains("creditsMatched 14 tariffCorrections 2", text, StringComparison.Ordinal);
             Assert.DoesNotContain("Cannot read the dashboard data", text, StringComparison.Ordinal);
 
