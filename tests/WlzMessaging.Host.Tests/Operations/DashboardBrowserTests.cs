@@ -41,7 +41,7 @@ public sealed partial class DashboardBrowserTests(PostgresFixture fixture) : IAs
             var text = Regex.Replace(Regex.Replace(dom, "<[^>]+>", " "), @"\s+", " ");
             Assert.Contains("worker running", text, StringComparison.Ordinal);
             Assert.Contains("Throughput (lines per minute) 0 ", text, StringComparison.Ordinal);
-            Assert.Contains("last 60 s; 60 lines in 2 files, last hour", text, StringComparison.Ordinal);
+            Assert.Contains("last 60 s; 60 lines in 3 files, last hour", text, StringComparison.Ordinal);
             Assert.Contains("Inbox 7 files waiting", text, StringComparison.Ordinal);
             Assert.Contains("AW320s written, last hour 3 ", text, StringComparison.Ordinal);
             Assert.Contains("Files in work 1 AW319_linde_002.asc; 3 answered, 0 quarantined since start", text, StringComparison.Ordinal);
