@@ -56,7 +56,7 @@ for f in "$work"/files/p?.aw319; do
   touch -d 2026-02-16T10:00:00 "$work/mailbox/inbox/$(basename "$f")"
 done
 starts=$(grep -c 'database system is ready to accept connections' "$work/db/postgres.log" || true)
-"${measure[@]}" "run --once over 4,999,995 lines" "${wlz[@]}" run --once --uzovi 5501 --data-dir "$work/db" \
+"${measure[@]}" "run --once over 4,999,995 lines" "${wlz[@]}" run --once --uzovi 5509 --data-dir "$work/db" \
   --inbox "$work/mailbox/inbox" --outbox "$work/mailbox/outbox" --archive "$work/mailbox/archive" \
   --quarantine "$work/mailbox/quarantine" >"$work/worker.log"
 grep -hE "Processed|Rejected|Not a Vektis|could not" "$work/worker.log" | sed -E 's/^.*(Processed|Rejected)/  \1/' | cut -c1-160

@@ -31,7 +31,7 @@ mv "$work"/m0?.aw319 "$work/inbox/"
 
 echo "== wlz run --once over 4,999,995 lines"
 /usr/bin/time -f "  worker: wall %e s, user %U s, sys %S s, peak memory %M KiB" \
-  "${wlz[@]}" run --once --uzovi 5501 --inbox "$work/inbox" --outbox "$work/outbox" --archive "$work/archive" --quarantine "$work/quarantine" \
+  "${wlz[@]}" run --once --uzovi 5509 --inbox "$work/inbox" --outbox "$work/outbox" --archive "$work/archive" --quarantine "$work/quarantine" \
   --data-dir "$work/db" >"$work/worker.log" 2>"$work/time.txt" || true
 grep -hE "Processed|Rejected|Quarantined|Not a Vektis" "$work/worker.log" "$work/time.txt" | sed "s/^/  /" || true
 tail -n 1 "$work/time.txt"

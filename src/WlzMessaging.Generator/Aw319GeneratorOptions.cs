@@ -8,8 +8,24 @@ namespace WlzMessaging.Generator;
 /// </summary>
 public sealed record Aw319GeneratorOptions
 {
-    /// <summary>The default declaration month: fixed, so the default file never changes with the clock.</summary>
-    public static readonly DateOnly DefaultMonth = new(2026, 1, 1);
+    /// <summary>
+    /// The default declaration month: fixed, so the default file never changes with the clock. January 2025, as the shipped
+    /// samples (testdata/inbox-sample): its invoice date (5 February 2025) precedes the date README's examples receive
+    /// files on (<see cref="SampleReceivedDate"/>), so a default file is never early (0025).
+    /// </summary>
+    public static readonly DateOnly DefaultMonth = new(2025, 1, 1);
+
+    /// <summary>
+    /// The zorgkantoor the default file is addressed to (0108): the UZOVI of the shipped samples, of the built-in VGZ 2024
+    /// protocol and of README's worker example, so a default file is not refused as addressed to another (0018).
+    /// </summary>
+    public const int DefaultUzovi = 5509;
+
+    /// <summary>
+    /// The date the shipped samples are received on (README's main job: <c>--received 2025-02-10</c>): a file of the default
+    /// month is received then with every line approved under its reference data.
+    /// </summary>
+    public static readonly DateOnly SampleReceivedDate = new(2025, 2, 10);
 
     /// <summary>The most lines one AW319 can hold: 9904 AANTAL PRESTATIERECORDS has 6 positions.</summary>
     public const long MaxLines = 999_999;
@@ -33,7 +49,7 @@ public sealed record Aw319GeneratorOptions
     public int Agb { get; init; } = 41_000_001;
 
     /// <summary>The zorgkantoor addressed (0108, 0204, 0404).</summary>
-    public int Uzovi { get; init; } = 5501;
+    public int Uzovi { get; init; } = DefaultUzovi;
 
     /// <summary>True for a test file (0105 = T), false for production (P).</summary>
     public bool Test { get; init; }

@@ -1,7 +1,7 @@
 namespace WlzMessaging.Generator;
 
 /// <summary>
-/// The burgerservicenummer check (elfproef) and the synthetic numbers the generator uses. Generated BSNs all start with 9:
+/// The synthetic burgerservicenummers the generator uses (each passes Reference's <see cref="Reference.Elfproef"/>). Generated BSNs all start with 9:
 /// issued BSNs do not (yet) start with 9, and the Dutch test environments use 9-numbers, so a generated number is
 /// recognisable at a glance and never a real person's.
 /// </summary>
@@ -11,50 +11,6 @@ public static class Bsn
     public const int MaxSynthetic = 9_000_000;
 
     private const int Block = 1_000_000;
-
-    /// <summary>
-    /// The elfproef: 9 digits d1..d9, 9·d1 + 8·d2 + … + 2·d8 − d9 divisible by 11 (and not all zeros).
-    /// </summary>
-    public static bool PassesElfproef(long bsn)
-    {
-        if (bsn is <= 0 or > 999_999_999)
-        {
-            return false;
-        }
-
-        long sum = -(bsn % 10);
-        var rest = bsn / 10;
-        for (var weight = 2; weight <= 9; weight++)
-        {
-            sum += weight * (rest % 10);
-            rest /= 10;
-        }
-
-        return sum % 11 == 0;
-    }
-
-    /// <summary>The elfproef on 9 ASCII digits; false for anything that is not 9 digits.</summary>
-    public static bool PassesElfproef(ReadOnlySpan<byte> digits)
-    {
-        if (digits.Length != 9)
-        {
-            return false;
-        }
-
-        long value = 0;
-        foreach (var b in digits)
-        {
-            var d = unchecked((uint)(b - '0')); // a byte below '0' wraps to a large number: one comparison tests 0-9
-            if (d > 9)
-            {
-                return false;
-            }
-
-            value = value * 10 + d;
-        }
-
-        return PassesElfproef(value);
-    }
 
     /// <summary>
     /// The synthetic BSN of client <paramref name="index"/> (0 ≤ index &lt; <see cref="MaxSynthetic"/>): distinct for

@@ -12,7 +12,8 @@ namespace WlzMessaging.Generator;
 /// <item>providers.csv: the file's provider first (werkvoorschot), then the others.</item>
 /// <item>koppeltabel.csv: every catalogue prestatie, valid from 2015-01-01 without end, with its ZZP code (if any) and
 /// no functiecodes (lines carry 00).</item>
-/// <item>afspraken.csv: one production agreement per provider for the year, about 3 % above a year of its clients' care.</item>
+/// <item>afspraken.csv: one production agreement per provider for the year, 3 % above a year of its clients' care
+/// (<see cref="Jaarafspraak"/>).</item>
 /// <item>tarieven.csv: every catalogue prestatie for every provider, at the tariff its lines use, entered on 1 January.</item>
 /// <item>maz.csv: every client's MAZ at its provider (from the day care began; the MEZ when it ended).</item>
 /// <item>meerzorg.csv: a beschikking for every meerzorg client, covering its lines, at its provider's ZMZ01 tariff.</item>
@@ -22,8 +23,8 @@ namespace WlzMessaging.Generator;
 /// verblijf prestatiegroepen, a VPT toewijzing of its ZZP for V-codes, else one of a functie), over its period of care, each
 /// with the start (AW35) and end (AW39) of that care, so rules L20 and L21 approve every line and the MAZ periods are the same.
 /// The file's clients are clients 0 .. FileClients-1 and belong to the file's provider; further clients (up to
-/// <see cref="Aw319GeneratorOptions.Clients"/>) are shared round-robin among the other providers (or belong to the file's
-/// provider when it is the only one). UTF-8 without BOM, ';'-separated, LF line ends, dates YYYY-MM-DD, money in cents.
+/// <see cref="Aw319GeneratorOptions.Clients"/>) are shared unevenly among the other providers (<see cref="ProviderSizes"/>),
+/// or belong to the file's provider when it is the only one. UTF-8 without BOM, ';'-separated, LF line ends, dates YYYY-MM-DD, money in cents.
 /// </summary>
 internal static class ReferenceDataWriter
 {
@@ -54,6 +55,7 @@ internal static class ReferenceDataWriter
         var periodDays = generator.PeriodEnd.DayNumber - generator.PeriodStart.DayNumber + 1;
         var yearEnd = Iso(new DateOnly(year, 12, 31));
         var toewijzingen = new List<ToewijzingRow>();
+        var sizes = new ProviderSizes(options.Seed, providers, population - fileClients);
         using (var maz = published ? StreamWriter.Null : Create(directory, "maz.csv", "bsn;agb;begindatum;einddatum"))
         using (var meerzorg = Create(directory, "meerzorg.csv", "bsn;agb;begindatum;einddatum;tarief_cent"))
         {
@@ -61,7 +63,7 @@ internal static class ReferenceDataWriter
             var lines = new PlannedLine[ClientPlanner.MaxLines];
             for (long i = 0; i < population; i++)
             {
-                var provider = i < fileClients || providers == 1 ? 0 : 1 + (int)((i - fileClients) % (providers - 1));
+                var provider = i < fileClients || providers == 1 ? 0 : sizes.ProviderOf(i - fileClients);
                 planner.Plan(i, tariffs[provider], ref plan, lines);
                 for (var j = 0; j < plan.LineCount; j++)
                 {
@@ -139,10 +141,7 @@ internal static class ReferenceDataWriter
         {
             for (var p = 0; p < providers; p++)
             {
-                // A year of the care planned for the period, 3 % on top, in whole thousands of euros; at least 100,000 euros.
-                var annual = production[p] * 365 / periodDays * 103 / 100;
-                var rounded = Math.Max(10_000_000, (annual + 99_999) / 100_000 * 100_000);
-                file.Write(Row($"{agbs[p]:D8};{year};{rounded};{jan1}"));
+                file.Write(Row($"{agbs[p]:D8};{year};{Jaarafspraak.FromPeriod(production[p], periodDays, year)};{jan1}"));
             }
         }
 

@@ -10,15 +10,15 @@ public class BsnTests
     [InlineData(0, false)]
     [InlineData(1_000_000_000, false)]
     public void Elfproef_accepts_only_numbers_whose_weighted_sum_divides_by_eleven(long bsn, bool valid) =>
-        Assert.Equal(valid, Bsn.PassesElfproef(bsn));
+        Assert.Equal(valid, WlzMessaging.Reference.Elfproef.IsValidBsn(bsn));
 
     [Fact]
     public void Elfproef_on_digits_rejects_anything_but_nine_digits()
     {
-        Assert.True(Bsn.PassesElfproef("123456782"u8));
-        Assert.False(Bsn.PassesElfproef("000000000"u8));
-        Assert.False(Bsn.PassesElfproef("12345678"u8));
-        Assert.False(Bsn.PassesElfproef("12345678X"u8));
+        Assert.True(WlzMessaging.Reference.Elfproef.IsValidBsn("123456782"u8));
+        Assert.False(WlzMessaging.Reference.Elfproef.IsValidBsn("000000000"u8));
+        Assert.False(WlzMessaging.Reference.Elfproef.IsValidBsn("12345678"u8));
+        Assert.False(WlzMessaging.Reference.Elfproef.IsValidBsn("12345678X"u8));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class BsnTests
         {
             var bsn = Bsn.Synthetic(i, seed: 12345);
             Assert.InRange(bsn, 900_000_000, 999_999_998);
-            Assert.True(Bsn.PassesElfproef(bsn), $"{i}");
+            Assert.True(WlzMessaging.Reference.Elfproef.IsValidBsn(bsn), $"{i}");
             Assert.True(seen.Add(bsn), $"index {i} repeats a number");
         }
     }
@@ -39,7 +39,7 @@ public class BsnTests
     public void Synthetic_numbers_reach_the_last_index()
     {
         var last = Bsn.Synthetic(Bsn.MaxSynthetic - 1, seed: 7);
-        Assert.True(Bsn.PassesElfproef(last));
+        Assert.True(WlzMessaging.Reference.Elfproef.IsValidBsn(last));
         Assert.Throws<ArgumentOutOfRangeException>(() => Bsn.Synthetic(Bsn.MaxSynthetic, seed: 7));
     }
 }

@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using WlzMessaging.Vektis;
 
 namespace WlzMessaging.Generator.Tests;
@@ -85,7 +84,7 @@ public class GeneratorTests
         Assert.All(parsed.Clients, c =>
         {
             Assert.StartsWith("9", c.Bsn, StringComparison.Ordinal);
-            Assert.True(Bsn.PassesElfproef(long.Parse(c.Bsn, System.Globalization.CultureInfo.InvariantCulture)), c.Bsn);
+            Assert.True(WlzMessaging.Reference.Elfproef.IsValidBsn(long.Parse(c.Bsn, System.Globalization.CultureInfo.InvariantCulture)), c.Bsn);
         });
         Assert.All(parsed.Lines, l => Assert.Equal(parsed.Clients[l.Client].Bsn, l.Bsn));
         Assert.Equal(parsed.Clients.Count, parsed.Clients.Select(c => c.Bsn).Distinct().Count());
@@ -207,7 +206,7 @@ public class GeneratorTests
     public async Task A_file_too_large_for_a_month_declares_fewer_days_so_its_total_fits()
     {
         var generator = new Aw319Generator(new Aw319GeneratorOptions { Lines = 300_000, Seed = 5 });
-        Assert.True(generator.PeriodEnd < new DateOnly(2026, 1, 31));
+        Assert.True(generator.PeriodEnd < new DateOnly(2025, 1, 31));
         Assert.InRange(generator.ExpectedNetTotalCents, 1, Aw319Generator.MaxNetTotalCents);
         var path = Path.GetTempFileName();
         try
@@ -228,39 +227,9 @@ public class GeneratorTests
     }
 
     [Fact]
-    public async Task The_largest_default_file_reads_without_a_file_fault()
-    {
-        // 999,999 lines with every option at its default: the lines must add up, sign ignored, within the 11 positions
-        // of 9907, or the reader rejects the file with 0150. Streamed through a pipe, so the 506 MB are never held.
-        var generator = new Aw319Generator(new Aw319GeneratorOptions { Lines = Aw319GeneratorOptions.MaxLines });
-        Assert.InRange(generator.ExpectedGrossTotalCents, 1, Aw319Generator.MaxNetTotalCents);
-        var pipe = new Pipe();
-        var writing = Task.Run(async () =>
-        {
-            try
-            {
-                await generator.WriteAsync(pipe.Writer);
-            }
-            finally
-            {
-                await pipe.Writer.CompleteAsync();
-            }
-        });
-        var counter = new FaultCounter();
-        var result = await VektisReader.ReadAsync(pipe.Reader, counter, StrictFor(generator));
-        await writing;
-
-        Assert.True(result.IsVektis, result.NotVektisReason);
-        Assert.Empty(result.FileFaults);
-        Assert.Equal(0, counter.RecordsWithFaults);
-        Assert.Equal(Aw319GeneratorOptions.MaxLines, result.AantalPrestatierecords);
-        Assert.Equal(generator.ExpectedNetTotalCents, result.NetDeclaratiebedrag);
-    }
-
-    [Fact]
     public void A_period_whose_lines_add_up_past_9907_with_the_sign_ignored_is_refused()
     {
-        // Seed 1's 999,999 lines over 7 days net under 9907's limit but come to 104,869,723,057 cents gross.
+        // Seed 1's 999,999 lines over 7 days of the default month add up past 9907's limit with the sign ignored.
         Assert.Throws<ArgumentException>(() => new Aw319Generator(new Aw319GeneratorOptions { Lines = Aw319GeneratorOptions.MaxLines, PeriodDays = 7 }));
     }
 

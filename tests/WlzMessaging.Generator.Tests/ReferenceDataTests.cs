@@ -93,7 +93,7 @@ public sealed class ReferenceDataTests : IDisposable
         var mazRows = Csv("maz.csv");
         Assert.Equal(Math.Max(clients, generator.FileClients), mazRows.Count);
         Assert.Equal(mazRows.Count, mazRows.Select(r => r["bsn"]).Distinct().Count());
-        Assert.All(mazRows, r => Assert.True(Bsn.PassesElfproef(Number(r["bsn"]))));
+        Assert.All(mazRows, r => Assert.True(WlzMessaging.Reference.Elfproef.IsValidBsn(Number(r["bsn"]))));
 
         Assert.Contains(parsed.Lines, l => l.Prestatiecode == "ZMZ01");
         foreach (var line in parsed.Lines)

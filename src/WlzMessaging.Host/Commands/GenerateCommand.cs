@@ -22,7 +22,7 @@ public sealed class GenerateCommand : Command
             OptionSpec.Value("seed", "S", "seed of the pseudo-random choices (default 1): the same seed gives the same file"),
             OptionSpec.Value("month", "YYYY-MM", $"the month declared (default {Aw319GeneratorOptions.DefaultMonth:yyyy-MM})"),
             OptionSpec.Value("agb", "AGB", "the provider's AGB code, 0112 INSTELLINGSCODE (default 41000001)"),
-            OptionSpec.Value("uzovi", "NNNN", "the zorgkantoor's UZOVI number (default 5501)"),
+            OptionSpec.Value("uzovi", "NNNN", $"the zorgkantoor's UZOVI number (default {Aw319GeneratorOptions.DefaultUzovi}, as the shipped samples)"),
             OptionSpec.Flag("test", "a test file (0105 SOORT BERICHT = T) instead of production (P)"),
             OptionSpec.Flag("comments", "add 98 commentaarrecords (on every credit line and on some clients)"),
             OptionSpec.Value("invoice-date", "YYYY-MM-DD", "0117 DAGTEKENING FACTUUR (default: 5 days after the period)"),

@@ -50,7 +50,7 @@ internal static class Decode
 
     /// <summary>The elfproef of a nine-digit BSN field (Reference's one rule); false for anything that is not nine digits.</summary>
     public static bool PassesElfproef(ReadOnlySpan<byte> field) =>
-        field.Length == 9 && Numeric.TryParse(field, out var bsn) && Elfproef.IsValidBsn((int)bsn);
+        Elfproef.IsValidBsn(field);
 
     /// <summary>An unsigned amount field with its D/C byte: "7,604.30 D", or "?" when the amount is not a number.</summary>
     public static string Money(long cents, byte indicator) => cents < 0 ? "?" : $"{Operations.Money.Amount(cents)} {Indicator(indicator)}";

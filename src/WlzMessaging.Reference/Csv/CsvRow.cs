@@ -1,17 +1,21 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using nietras.SeparatedValues;
 
 namespace WlzMessaging.Reference.Csv;
 
 /// <summary>
 /// The fields of one data row, with readers that check a field, report what is wrong with it and return a placeholder,
-/// so that one pass over the row finds every problem in it. The row is reused for every line of a file.
+/// so that one pass over the row finds every problem in it. The row is reused for every line of a file: its fields are
+/// copied into one buffer and checked as spans, so no field becomes a string unless it is kept as text.
 /// </summary>
 internal sealed class CsvRow(ProblemCollector problems, IReadOnlyList<string> columns, bool echoValues)
 {
     private const int EchoLength = 40;
 
-    private string[] _fields = [];
+    // The fields one after another; field c ends at _ends[c] and starts where field c - 1 ends.
+    private char[] _chars = new char[256];
+    private readonly int[] _ends = new int[columns.Count];
 
     // One bit per column that had a problem: a check across columns (einddatum ≥ begindatum) runs only on good fields.
     private ulong _failedColumns;
@@ -20,14 +24,54 @@ internal sealed class CsvRow(ProblemCollector problems, IReadOnlyList<string> co
 
     public bool HasProblems => _failedColumns != 0;
 
-    public void Reset(int line, string[] fields)
+    /// <summary>A row as Sep split it; its field count is that of the columns (the parser checked).</summary>
+    public void Reset(int line, SepReader.Row fields)
     {
-        Line = line;
-        _fields = fields;
-        _failedColumns = 0;
+        Begin(line, fields.Span.Length);
+        var length = 0;
+        for (var c = 0; c < _ends.Length; c++)
+        {
+            var field = fields[c].Span;
+            field.CopyTo(_chars.AsSpan(length));
+            length += field.Length;
+            _ends[c] = length;
+        }
     }
 
-    public string Field(int column) => _fields[column];
+    /// <summary>A row from another source (the koppeltabel spreadsheet), one string a column.</summary>
+    public void Reset(int line, string[] fields)
+    {
+        var total = 0;
+        foreach (var field in fields)
+        {
+            total += field.Length;
+        }
+
+        Begin(line, total);
+        var length = 0;
+        for (var c = 0; c < _ends.Length; c++)
+        {
+            fields[c].CopyTo(_chars.AsSpan(length));
+            length += fields[c].Length;
+            _ends[c] = length;
+        }
+    }
+
+    private void Begin(int line, int length)
+    {
+        Line = line;
+        _failedColumns = 0;
+        if (_chars.Length < length)
+        {
+            _chars = new char[Math.Max(length, _chars.Length * 2)];
+        }
+    }
+
+    public ReadOnlySpan<char> Field(int column)
+    {
+        var start = column == 0 ? 0 : _ends[column - 1];
+        return _chars.AsSpan(start, _ends[column] - start);
+    }
 
     /// <summary>
     /// Reports a problem with a field and, where the file holds no BSN, the field's value. A file with a bsn column never
@@ -36,10 +80,10 @@ internal sealed class CsvRow(ProblemCollector problems, IReadOnlyList<string> co
     public void Report(int column, string problem)
     {
         _failedColumns |= 1UL << column;
-        var value = _fields[column];
+        var value = Field(column);
         if (echoValues && value.Length > 0)
         {
-            var shown = value.Length <= EchoLength ? value : string.Concat(value.AsSpan(0, EchoLength), "…");
+            var shown = value.Length <= EchoLength ? value.ToString() : string.Concat(value[..EchoLength], "…");
             problem = $"{problem}: \"{shown}\"";
         }
 
@@ -48,7 +92,7 @@ internal sealed class CsvRow(ProblemCollector problems, IReadOnlyList<string> co
 
     private bool IsMissing(int column)
     {
-        if (_fields[column].Length > 0)
+        if (Field(column).Length > 0)
         {
             return false;
         }
@@ -64,7 +108,7 @@ internal sealed class CsvRow(ProblemCollector problems, IReadOnlyList<string> co
             return string.Empty;
         }
 
-        return _fields[column];
+        return Field(column).ToString();
     }
 
     public int Agb(int column) => FixedDigits(column, 8, "not 8 digits");
@@ -77,7 +121,7 @@ internal sealed class CsvRow(ProblemCollector problems, IReadOnlyList<string> co
             return 0;
         }
 
-        var field = _fields[column];
+        var field = Field(column);
         if (field.Length != 9 || !AllDigits(field))
         {
             Report(column, "not 9 digits");
@@ -101,7 +145,7 @@ internal sealed class CsvRow(ProblemCollector problems, IReadOnlyList<string> co
             return 0;
         }
 
-        var field = _fields[column];
+        var field = Field(column);
         if (field.Length != count || !AllDigits(field))
         {
             Report(column, problem);
@@ -122,7 +166,7 @@ internal sealed class CsvRow(ProblemCollector problems, IReadOnlyList<string> co
             return 0;
         }
 
-        var field = _fields[column];
+        var field = Field(column);
         if (field.Length > maxDigits || !AllDigits(field))
         {
             Report(column, problem);
@@ -141,15 +185,15 @@ internal sealed class CsvRow(ProblemCollector problems, IReadOnlyList<string> co
 
     public DateOnly Date(int column) => IsMissing(column) ? default : ParseDate(column);
 
-    public DateOnly? OptionalDate(int column) => _fields[column].Length == 0 ? null : ParseDate(column);
+    public DateOnly? OptionalDate(int column) => Field(column).Length == 0 ? null : ParseDate(column);
 
     private DateOnly ParseDate(int column)
     {
-        var field = _fields[column];
+        var field = Field(column);
 
         // The shape first: DateOnly's own parser would also take single-digit months or days.
         var shaped = field.Length == 10 && field[4] == '-' && field[7] == '-'
-            && AllDigits(field.AsSpan(0, 4)) && AllDigits(field.AsSpan(5, 2)) && AllDigits(field.AsSpan(8, 2));
+            && AllDigits(field[..4]) && AllDigits(field.Slice(5, 2)) && AllDigits(field.Slice(8, 2));
         if (!shaped || !DateOnly.TryParseExact(field, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             Report(column, "not a date YYYY-MM-DD");
@@ -194,7 +238,7 @@ internal sealed class CsvRow(ProblemCollector problems, IReadOnlyList<string> co
             return 0;
         }
 
-        var field = _fields[column].AsSpan();
+        var field = Field(column);
         var negative = field.Length > 1 && field[0] == '-';
         var digits = negative ? field[1..] : field;
         if (digits.Length > 15 || !AllDigits(digits))
@@ -219,7 +263,7 @@ internal sealed class CsvRow(ProblemCollector problems, IReadOnlyList<string> co
             return default;
         }
 
-        if (!PrestatieCode.TryParse(_fields[column], out var code))
+        if (!PrestatieCode.TryParse(Field(column), out var code))
         {
             Report(column, "not 1-5 characters A-Z or 0-9");
             return default;
@@ -234,24 +278,31 @@ internal sealed class CsvRow(ProblemCollector problems, IReadOnlyList<string> co
     /// </summary>
     public ImmutableArray<int> CodeList(int column, int digits)
     {
-        var field = _fields[column];
+        var field = Field(column);
         if (field.Length == 0)
         {
             return [];
         }
 
-        var items = field.Split(',');
         var codes = new SortedSet<int>();
-        for (var i = 0; i < items.Length; i++)
+        var rest = field;
+        for (var number = 1; ; number++)
         {
-            var item = items[i];
+            var comma = rest.IndexOf(',');
+            var item = comma < 0 ? rest : rest[..comma];
             if (item.Length != digits || !AllDigits(item))
             {
-                Report(column, $"item {i + 1} is not {digits} digits");
+                Report(column, $"item {number} is not {digits} digits");
                 return [];
             }
 
             codes.Add(int.Parse(item, NumberStyles.None, CultureInfo.InvariantCulture));
+            if (comma < 0)
+            {
+                break;
+            }
+
+            rest = rest[(comma + 1)..];
         }
 
         return [.. codes];
@@ -268,7 +319,7 @@ internal sealed class CsvRow(ProblemCollector problems, IReadOnlyList<string> co
 
         foreach (var (text, value) in choices)
         {
-            if (_fields[column] == text)
+            if (Field(column).SequenceEqual(text))
             {
                 return value;
             }

@@ -52,7 +52,7 @@ public sealed class KoppeltabelCsv : ReferenceCsvParser<KoppeltabelRow>
             return null;
         }
 
-        if (field.Length > 3 || !field.All(char.IsAsciiDigit))
+        if (field.Length > 3 || field.ContainsAnyExceptInRange('0', '9'))
         {
             row.Report(column, "not 1-3 digits");
             return null;

@@ -1,4 +1,5 @@
 using System.Text;
+using nietras.SeparatedValues;
 
 namespace WlzMessaging.Reference.Csv;
 
@@ -20,7 +21,8 @@ public interface IReferenceCsvParser
 /// </summary>
 /// <remarks>
 /// Fields are taken exactly as written: no quoting (a field cannot hold <c>;</c>), no trimming of spaces, an empty field is
-/// "none". Only the derived parsers in this assembly exist, see <see cref="ReferenceCsv"/>.
+/// "none". Sep finds the line ends and the separators; the header, line numbers, the line-length bound and every check
+/// of a row are done here. Only the derived parsers in this assembly exist, see <see cref="ReferenceCsv"/>.
 /// </remarks>
 public abstract class ReferenceCsvParser<TRow> : IReferenceCsvParser
     where TRow : class
@@ -32,6 +34,16 @@ public abstract class ReferenceCsvParser<TRow> : IReferenceCsvParser
     public const int MaxLineLength = 4096;
 
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    // Sep splits the rows and fields; every check stays ours. No header (the first line is compared here), no column
+    // count check (a short or long row is a problem of its line, not an exception), and no quoting: a field is exactly
+    // what stands between two ';', as the contract says.
+    private static readonly SepReaderOptions s_sep = new(new Sep(';'))
+    {
+        HasHeader = false,
+        DisableColCountCheck = true,
+        DisableQuotesParsing = true,
+    };
 
     private readonly string _header;
     private readonly bool _holdsBsn;
@@ -59,21 +71,25 @@ public abstract class ReferenceCsvParser<TRow> : IReferenceCsvParser
     {
         var problems = new ProblemCollector(FileName, MaxProblemsKept);
         var rows = new List<Numbered<TRow>>();
-        var lines = new LineReader(reader, MaxLineLength);
+        using var sep = s_sep.From(new LineLengthLimit(reader, MaxLineLength));
 
-        if (!lines.TryRead(out var header, out var headerTooLong))
+        // With quotes off a row is exactly one line, so the line number is counted here: the header is line 1.
+        if (!sep.MoveNext())
         {
             problems.Add(1, "header", "missing (the file is empty)");
             return Result(rows, problems);
         }
 
-        // Spreadsheet exports start with a byte order mark; it is not part of the first column's name.
+        // Spreadsheet exports start with a byte order mark; it is not part of the first column's name. Sep does not take
+        // it off a TextReader, and the StreamReader of Parse(Stream) leaves it in the text (its encoding has no preamble).
+        var header = sep.Current.Span;
         if (header.StartsWith('\uFEFF'))
         {
             header = header[1..];
         }
 
-        if (headerTooLong || header != _header)
+        // An overlong header arrives cut to MaxLineLength + 1 characters, which is never the expected header either.
+        if (!header.SequenceEqual(_header))
         {
             // The line is not echoed: in maz.csv and meerzorg.csv a missing header means line 1 is a client's row.
             problems.Add(1, "header", $"expected {_header}");
@@ -81,10 +97,13 @@ public abstract class ReferenceCsvParser<TRow> : IReferenceCsvParser
         }
 
         var row = new CsvRow(problems, Columns, echoValues: !_holdsBsn);
-        while (lines.TryRead(out var line, out var tooLong))
+        var number = 1;
+        while (sep.MoveNext())
         {
-            var number = lines.LineNumber;
-            if (tooLong)
+            number++;
+            var fields = sep.Current;
+            var line = fields.Span;
+            if (line.Length > MaxLineLength)
             {
                 problems.Add(number, "row", $"longer than {MaxLineLength} characters");
                 continue;
@@ -97,20 +116,20 @@ public abstract class ReferenceCsvParser<TRow> : IReferenceCsvParser
             }
 
             // The decoder replaced bytes that are not UTF-8 with U+FFFD.
-            if (line.Contains('\uFFFD', StringComparison.Ordinal))
+            if (line.Contains('\uFFFD'))
             {
                 problems.Add(number, "row", "not valid UTF-8");
                 continue;
             }
 
-            var fields = line.Split(';');
-            if (fields.Length != Columns.Count)
+            if (fields.ColCount != Columns.Count)
             {
-                problems.Add(number, "row", $"expected {Columns.Count} fields, found {fields.Length}");
+                problems.Add(number, "row", $"expected {Columns.Count} fields, found {fields.ColCount}");
                 continue;
             }
 
-            ParseFields(row, number, fields, rows);
+            row.Reset(number, fields);
+            ParseFields(row, rows);
         }
 
         CheckFile(rows, new FileChecks(problems));
@@ -129,20 +148,20 @@ public abstract class ReferenceCsvParser<TRow> : IReferenceCsvParser
         var row = new CsvRow(problems, columnNames, echoValues: !_holdsBsn);
         foreach (var (line, fields) in source)
         {
-            ParseFields(row, line, fields, rows);
+            row.Reset(line, fields);
+            ParseFields(row, rows);
         }
 
         CheckFile(rows, new FileChecks(problems));
         return new ParseResult<TRow>(fileName, rows.Select(r => r.Row).ToArray(), problems.InLineOrder(), problems.Count);
     }
 
-    private void ParseFields(CsvRow row, int number, string[] fields, List<Numbered<TRow>> rows)
+    private void ParseFields(CsvRow row, List<Numbered<TRow>> rows)
     {
-        row.Reset(number, fields);
         var parsed = ParseRow(row);
         if (parsed is not null && !row.HasProblems)
         {
-            rows.Add(new Numbered<TRow>(parsed, number));
+            rows.Add(new Numbered<TRow>(parsed, row.Line));
         }
     }
 

@@ -76,7 +76,7 @@ public sealed class ToewijzingenCsv : ReferenceCsvParser<ToewijzingRow>
             return 0;
         }
 
-        if (field.Length > 18 || !field.All(char.IsAsciiDigit))
+        if (field.Length > 18 || field.ContainsAnyExceptInRange('0', '9'))
         {
             row.Report(column, "not 1-18 digits");
             return 0;

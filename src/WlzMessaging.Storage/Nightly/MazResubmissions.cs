@@ -43,8 +43,9 @@ public static class MazResubmissions
         """;
 
     private const string ReadSql = """
-        SELECT r.provider_agb, r.file_id, f.file_name, r.record_id, r.referentienummer, r.prestatiecode, r.declaration_year,
-               r.retourcode, r.declared_cents
+        SELECT r.provider_agb AS ProviderAgb, r.file_id AS FileId, f.file_name AS FileName, r.record_id AS RecordId,
+               r.referentienummer AS Referentienummer, r.prestatiecode AS Prestatiecode, r.declaration_year::int AS DeclarationYear,
+               r.retourcode AS Retourcode, r.declared_cents AS DeclaredCents
         FROM maz_resubmission r
         JOIN vektis_file f ON f.id = r.file_id
         WHERE r.listed_on = @date
@@ -61,9 +62,6 @@ public static class MazResubmissions
             .With("date", day.Date)
             .With("open_years", openYears.Select(y => (short)y).ToArray())
             .ExecuteAsync(cancellationToken).ConfigureAwait(false);
-        return await day.Command(ReadSql).With("date", day.Date).ReadAsync(
-            r => new MazResubmission(
-                r.GetInt32(0), r.GetInt64(1), r.GetString(2), r.GetInt64(3), r.GetString(4), r.GetString(5), r.GetInt16(6), r.GetInt16(7), r.GetInt64(8)),
-            cancellationToken).ConfigureAwait(false);
+        return await day.QueryAsync<MazResubmission>(ReadSql, new { date = day.Date }, cancellationToken).ConfigureAwait(false);
     }
 }

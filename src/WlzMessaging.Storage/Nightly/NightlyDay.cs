@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 using WlzMessaging.Storage.Funding;
 using WlzMessaging.Storage.History;
@@ -70,6 +71,17 @@ public sealed class NightlyDay : IAsyncDisposable
 
     /// <summary>A command in this transaction, with no time limit: a step may read many lines.</summary>
     internal NpgsqlCommand Command(string sql) => new(sql, Connection, Transaction) { CommandTimeout = 0 };
+
+    /// <summary>
+    /// The rows of a query in this transaction, with no time limit, mapped by Dapper to <typeparamref name="T"/> by the column
+    /// names the SQL gives; <paramref name="parameters"/> by name.
+    /// </summary>
+    internal async Task<List<T>> QueryAsync<T>(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        DapperTypeHandlers.Register();
+        return (await Connection.QueryAsync<T>(new CommandDefinition(sql, parameters, Transaction, commandTimeout: 0, cancellationToken: cancellationToken))
+            .ConfigureAwait(false)).AsList();
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -83,7 +83,7 @@ public static class ProviderCorrections
         """;
 
     private const string ProductionSql = """
-        SELECT p.provider_agb, p.year, count(*)::int, sum(p.approved_cents)::bigint
+        SELECT p.provider_agb AS ProviderAgb, p.year::int AS Year, count(*)::int AS Months, sum(p.approved_cents)::bigint AS ApprovedCents
         FROM production_month p
         JOIN unnest(@agbs, @years) AS a (agb, year) ON p.provider_agb = a.agb AND p.year = a.year
         GROUP BY 1, 2
@@ -91,11 +91,11 @@ public static class ProviderCorrections
         """;
 
     private const string CountsSql = """
-        SELECT provider_agb,
-               count(*) FILTER (WHERE kind = 'credit'),
-               count(*) FILTER (WHERE kind = 'credit' AND corrected_file_id IS NULL),
-               count(*) FILTER (WHERE kind = 'redebit'),
-               sum(approved_cents)::bigint
+        SELECT provider_agb AS ProviderAgb,
+               count(*) FILTER (WHERE kind = 'credit') AS Credits,
+               count(*) FILTER (WHERE kind = 'credit' AND corrected_file_id IS NULL) AS CreditsUnmatched,
+               count(*) FILTER (WHERE kind = 'redebit') AS Redebits,
+               sum(approved_cents)::bigint AS NetCents
         FROM provider_correction
         WHERE nightly_date = @date
         GROUP BY provider_agb
@@ -114,9 +114,7 @@ public static class ProviderCorrections
     public static Task<List<ProviderCorrectionCount>> CountAsync(NightlyDay day, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(day);
-        return day.Command(CountsSql).With("date", day.Date).ReadAsync(
-            r => new ProviderCorrectionCount(r.GetInt32(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)),
-            cancellationToken);
+        return day.QueryAsync<ProviderCorrectionCount>(CountsSql, new { date = day.Date }, cancellationToken);
     }
 
     /// <summary>
@@ -138,9 +136,7 @@ public static class ProviderCorrections
         short[] years = [.. affected.Select(a => a.Year)];
         await Keys(day.Command(DeleteProductionSql), agbs, years).ExecuteAsync(cancellationToken).ConfigureAwait(false);
         await Keys(day.Command(InsertProductionSql), agbs, years).ExecuteAsync(cancellationToken).ConfigureAwait(false);
-        return await Keys(day.Command(ProductionSql), agbs, years).ReadAsync(
-            r => new ProductionYear(r.GetInt32(0), r.GetInt16(1), r.GetInt32(2), r.GetInt64(3)),
-            cancellationToken).ConfigureAwait(false);
+        return await day.QueryAsync<ProductionYear>(ProductionSql, new { agbs, years }, cancellationToken).ConfigureAwait(false);
     }
 
     private static Npgsql.NpgsqlCommand Keys(Npgsql.NpgsqlCommand command, int[] agbs, short[] years)

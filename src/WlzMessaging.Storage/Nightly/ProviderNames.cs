@@ -1,5 +1,3 @@
-using WlzMessaging.Storage.Funding;
-
 namespace WlzMessaging.Storage.Nightly;
 
 /// <summary>The organisations' names (provider.naam), for a report that names providers.</summary>
@@ -8,8 +6,8 @@ public static class ProviderNames
     public static async Task<IReadOnlyDictionary<int, string>> ReadAsync(NightlyDay day, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(day);
-        var rows = await day.Command("SELECT agb, naam FROM provider").ReadAsync(r => (r.GetInt32(0), r.GetString(1)), cancellationToken)
+        var rows = await day.QueryAsync<(int Agb, string Naam)>("SELECT agb, naam FROM provider", new { }, cancellationToken)
             .ConfigureAwait(false);
-        return rows.ToDictionary(r => r.Item1, r => r.Item2);
+        return rows.ToDictionary(r => r.Agb, r => r.Naam);
     }
 }

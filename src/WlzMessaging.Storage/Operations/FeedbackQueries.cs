@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 using WlzMessaging.Funding;
 using WlzMessaging.Storage.Funding;
@@ -40,45 +41,47 @@ public sealed record FeedbackRows(
 /// </summary>
 public sealed class FeedbackQueries(NpgsqlDataSource dataSource, FundingSettings? funding = null)
 {
-    // $1 year, $2 first day of the month, $3 last day of the month, $4 first day of the month's year.
+    // @year the care year, @first and @last the first and last day of the month, @year_start 1 January of the month's year.
     private const string AgreementsSql = """
-        SELECT DISTINCT ON (agb) agb, jaarafspraak_cent, geldig_vanaf
+        SELECT DISTINCT ON (agb) agb AS ProviderAgb, jaarafspraak_cent AS JaarafspraakCents, geldig_vanaf AS GeldigVanaf
         FROM afspraak
-        WHERE jaar = $1 AND geldig_vanaf <= $3
+        WHERE jaar = @year AND geldig_vanaf <= @last
         ORDER BY agb, geldig_vanaf DESC
         """;
 
     // Only the breakdown by care month; the total comes from the run's query (FundingInputsQuery.ProductionAsync).
     private const string LinesByCareMonthSql = """
-        SELECT provider_agb, extract(month FROM begin_date)::int, sum(approved_cents)::bigint,
-               count(*) FILTER (WHERE debit_credit = 'D'), count(*) FILTER (WHERE debit_credit = 'C')
+        SELECT provider_agb AS ProviderAgb, extract(month FROM begin_date)::int AS Month, sum(approved_cents)::bigint AS ApprovedCents,
+               count(*) FILTER (WHERE debit_credit = 'D') AS DebitLines, count(*) FILTER (WHERE debit_credit = 'C') AS CreditLines
         FROM declaration_line
-        WHERE production AND approved AND declaration_year = $1 AND received_on <= $3
+        WHERE production AND approved AND declaration_year = @year AND received_on <= @last
         GROUP BY 1, 2
         ORDER BY 1, 2
         """;
 
     // A rejected line counts once under each of its codes. The year is the months of the feedback month's year up to it.
     private const string RejectionsSql = """
-        SELECT l.provider_agb, c.code,
-               count(*) FILTER (WHERE l.received_on >= $2),
-               count(*)
+        SELECT l.provider_agb AS ProviderAgb, c.code AS Code,
+               count(*) FILTER (WHERE l.received_on >= @first) AS InMonth,
+               count(*) AS InYear
         FROM declaration_line l
         CROSS JOIN LATERAL (VALUES (l.retourcode_1), (l.retourcode_2), (l.retourcode_3)) AS c(code)
-        WHERE l.production AND NOT l.approved AND l.received_on BETWEEN $4 AND $3 AND c.code IS NOT NULL
+        WHERE l.production AND NOT l.approved AND l.received_on BETWEEN @year_start AND @last AND c.code IS NOT NULL
         GROUP BY 1, 2
         ORDER BY 1, 4 DESC, 2
         """;
 
     private const string RejectedLinesSql = """
-        SELECT provider_agb, count(*) FILTER (WHERE received_on >= $2), count(*)
+        SELECT provider_agb AS ProviderAgb, count(*) FILTER (WHERE received_on >= @first) AS InMonth, count(*) AS InYear
         FROM declaration_line
-        WHERE production AND NOT approved AND received_on BETWEEN $4 AND $3
+        WHERE production AND NOT approved AND received_on BETWEEN @year_start AND @last
         GROUP BY 1
         ORDER BY 1
         """;
 
-    private const string ProvidersSql = "SELECT agb, naam FROM provider";
+    private const string ProvidersSql = "SELECT agb AS Agb, naam AS Name FROM provider";
+
+    static FeedbackQueries() => DapperTypeHandlers.Register();
 
     private readonly NpgsqlDataSource _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
 
@@ -99,32 +102,16 @@ public sealed class FeedbackQueries(NpgsqlDataSource dataSource, FundingSettings
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken)
             .ConfigureAwait(false);
 
-        async Task<IReadOnlyList<T>> ReadAll<T>(string sql, Func<NpgsqlDataReader, T> read)
-        {
-            await using var command = new NpgsqlCommand(sql, connection, transaction);
-            command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = careYear });
-            command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = first });
-            command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = last });
-            command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = yearStart });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var rows = new List<T>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                rows.Add(read(reader));
-            }
+        var parameters = new { year = careYear, first, last, year_start = yearStart };
+        async Task<IReadOnlyList<T>> Query<T>(string sql) =>
+            (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken))
+                .ConfigureAwait(false)).AsList();
 
-            return rows;
-        }
-
-        var names = await ReadAll(ProvidersSql, r => (Agb: r.GetInt32(0), Name: r.GetString(1))).ConfigureAwait(false);
-        var agreements = await ReadAll(AgreementsSql, r => new AgreementInForce(r.GetInt32(0), r.GetInt64(1), r.GetFieldValue<DateOnly>(2)))
-            .ConfigureAwait(false);
-        var byCareMonth = await ReadAll(LinesByCareMonthSql, r => new MonthProduction(r.GetInt32(0), r.GetInt32(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)))
-            .ConfigureAwait(false);
-        var rejections = await ReadAll(RejectionsSql, r => new RejectionCount(r.GetInt32(0), r.GetInt16(1), r.GetInt64(2), r.GetInt64(3)))
-            .ConfigureAwait(false);
-        var rejectedLines = await ReadAll(RejectedLinesSql, r => new RejectedLines(r.GetInt32(0), r.GetInt64(1), r.GetInt64(2)))
-            .ConfigureAwait(false);
+        var names = await Query<(int Agb, string Name)>(ProvidersSql).ConfigureAwait(false);
+        var agreements = await Query<AgreementInForce>(AgreementsSql).ConfigureAwait(false);
+        var byCareMonth = await Query<MonthProduction>(LinesByCareMonthSql).ConfigureAwait(false);
+        var rejections = await Query<RejectionCount>(RejectionsSql).ConfigureAwait(false);
+        var rejectedLines = await Query<RejectedLines>(RejectedLinesSql).ConfigureAwait(false);
         var production = await FundingInputsQuery.ProductionAsync(connection, transaction, careYear, last.AddDays(1), _funding, cancellationToken)
             .ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,5 @@
+using Dapper;
 using Npgsql;
-using NpgsqlTypes;
 using WlzMessaging.Storage.Workers;
 
 namespace WlzMessaging.Storage.Operations;
@@ -44,12 +44,14 @@ public sealed record StatusRows(
 
 /// <summary>
 /// The queries of the live views (<c>wlz status</c>, the dashboard): small aggregates over vektis_file and aw320, and over
-/// the lines of the files finished within the window (reached by file, through the primary key).
+/// the lines of the files finished within the window (reached by file, through the primary key). Dapper maps each row to its
+/// record by the column names the SQL gives.
 /// </summary>
 public sealed class LiveQueries(NpgsqlDataSource dataSource)
 {
     private const string ThroughputSql = """
-        SELECT greatest(0, least(59, floor(extract(epoch FROM now() - finished_at) / 60)))::int, count(*), coalesce(sum(line_count), 0)::bigint
+        SELECT greatest(0, least(59, floor(extract(epoch FROM now() - finished_at) / 60)))::int AS MinutesAgo, count(*) AS Files,
+               coalesce(sum(line_count), 0)::bigint AS Lines
         FROM vektis_file
         WHERE finished_at >= now() - interval '1 hour' AND status IN ('processed', 'rejected')
         GROUP BY 1
@@ -57,12 +59,15 @@ public sealed class LiveQueries(NpgsqlDataSource dataSource)
         """;
 
     private const string Aw320Sql = """
-        SELECT count(*), count(*) FILTER (WHERE written_at >= now() - interval '1 hour'), count(*) FILTER (WHERE written_at >= now() - $1)
+        SELECT count(*) AS Total,
+               count(*) FILTER (WHERE written_at >= now() - interval '1 hour') AS LastHour,
+               count(*) FILTER (WHERE written_at >= now() - @window) AS InWindow
         FROM aw320
         """;
 
     private const string LastAnswerSql = """
-        SELECT a.file_id, a.file_name, a.written_at, f.provider_agb, f.status, f.line_count, f.received_on
+        SELECT a.file_id AS FileId, a.file_name AS Aw320Name, a.written_at AS WrittenAt, f.provider_agb AS ProviderAgb,
+               f.status AS Status, f.line_count::bigint AS Lines, f.received_on AS ReceivedOn
         FROM aw320 a
         JOIN vektis_file f ON f.id = a.file_id
         ORDER BY a.written_at DESC, a.file_id DESC
@@ -70,26 +75,28 @@ public sealed class LiveQueries(NpgsqlDataSource dataSource)
         """;
 
     private const string ProvidersSql = """
-        SELECT f.provider_agb, min(p.naam), count(*),
-               count(*) FILTER (WHERE f.status = 'processed'), count(*) FILTER (WHERE f.status = 'rejected'),
-               coalesce(sum(f.line_count), 0)::bigint, coalesce(sum(f.approved_count), 0)::bigint,
-               coalesce(sum(f.rejected_count), 0)::bigint, coalesce(sum(f.approved_cents), 0)::bigint
+        SELECT f.provider_agb AS ProviderAgb, min(p.naam) AS ProviderName, count(*) AS Files,
+               count(*) FILTER (WHERE f.status = 'processed') AS Processed, count(*) FILTER (WHERE f.status = 'rejected') AS RejectedFiles,
+               coalesce(sum(f.line_count), 0)::bigint AS Lines, coalesce(sum(f.approved_count), 0)::bigint AS ApprovedLines,
+               coalesce(sum(f.rejected_count), 0)::bigint AS RejectedLines, coalesce(sum(f.approved_cents), 0)::bigint AS ApprovedCents
         FROM vektis_file f
         LEFT JOIN provider p ON p.agb = f.provider_agb
-        WHERE f.finished_at >= now() - $1
+        WHERE f.finished_at >= now() - @window
         GROUP BY f.provider_agb
         ORDER BY 6 DESC, 1 NULLS LAST
         """;
 
     private const string RejectionsSql = """
-        SELECT GROUPING(l.provider_agb) = 1, l.provider_agb, c.code, count(*)
+        SELECT GROUPING(l.provider_agb) = 1 AS IsTotal, l.provider_agb AS ProviderAgb, c.code AS Code, count(*) AS Count
         FROM vektis_file f
         JOIN declaration_line l ON l.file_id = f.id
         CROSS JOIN LATERAL (VALUES (l.retourcode_1), (l.retourcode_2), (l.retourcode_3)) AS c(code)
-        WHERE f.finished_at >= now() - $1 AND f.status = 'processed' AND NOT l.approved AND c.code IS NOT NULL
+        WHERE f.finished_at >= now() - @window AND f.status = 'processed' AND NOT l.approved AND c.code IS NOT NULL
         GROUP BY GROUPING SETS ((l.provider_agb, c.code), (c.code))
         ORDER BY 1, 4 DESC, 3
         """;
+
+    static LiveQueries() => DapperTypeHandlers.Register();
 
     private readonly NpgsqlDataSource _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
 
@@ -100,16 +107,13 @@ public sealed class LiveQueries(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken)
             .ConfigureAwait(false);
         var now = await NowAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        var throughput = await ReadAllAsync(connection, transaction, ThroughputSql, null, r => new MinuteThroughput(
-            r.GetInt32(0), r.GetInt64(1), r.GetInt64(2)), cancellationToken).ConfigureAwait(false);
-        var aw320 = (await ReadAllAsync(connection, transaction, Aw320Sql, window, r => new Aw320Counts(
-            r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), cancellationToken).ConfigureAwait(false))[0];
+        var windowed = new { window = new IntervalParameter(window) };
+        var throughput = await QueryAsync<MinuteThroughput>(connection, transaction, ThroughputSql, null, cancellationToken).ConfigureAwait(false);
+        var aw320 = await connection.QuerySingleAsync<Aw320Counts>(
+            new CommandDefinition(Aw320Sql, windowed, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var last = await ReadLastAnswerAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        var providers = await ReadAllAsync(connection, transaction, ProvidersSql, window, r => new ProviderActivity(
-            r.IsDBNull(0) ? null : r.GetInt32(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt64(2), r.GetInt64(3),
-            r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)), cancellationToken).ConfigureAwait(false);
-        var rejections = await ReadAllAsync(connection, transaction, RejectionsSql, window, r => new CodeCount(
-            r.GetBoolean(0), r.IsDBNull(1) ? null : r.GetInt32(1), r.GetInt16(2), r.GetInt64(3)), cancellationToken).ConfigureAwait(false);
+        var providers = await QueryAsync<ProviderActivity>(connection, transaction, ProvidersSql, windowed, cancellationToken).ConfigureAwait(false);
+        var rejections = await QueryAsync<CodeCount>(connection, transaction, RejectionsSql, windowed, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
         var workers = await new WorkerStatusStore(_dataSource).ReadAsync(null, cancellationToken).ConfigureAwait(false);
@@ -135,43 +139,14 @@ public sealed class LiveQueries(NpgsqlDataSource dataSource)
         return new StatusRows(now, version, workers, last, nightly);
     }
 
-    private static async Task<DateTimeOffset> NowAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT now()", connection, transaction);
-        return (DateTimeOffset)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is DateTime utc
-            ? new DateTimeOffset(utc, TimeSpan.Zero)
-            : throw new InvalidOperationException("now() did not return a timestamp"));
-    }
+    private static Task<DateTimeOffset> NowAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
+        connection.QuerySingleAsync<DateTimeOffset>(new CommandDefinition("SELECT now()", null, transaction, cancellationToken: cancellationToken));
 
-    private static async Task<LastAnswer?> ReadLastAnswerAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
-    {
-        var rows = await ReadAllAsync(connection, transaction, LastAnswerSql, null, r => new LastAnswer(
-            r.GetInt64(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2), r.IsDBNull(3) ? null : r.GetInt32(3), r.GetString(4),
-            r.GetInt32(5), r.GetFieldValue<DateOnly>(6)), cancellationToken).ConfigureAwait(false);
-        return rows.Count == 0 ? null : rows[0];
-    }
+    private static Task<LastAnswer?> ReadLastAnswerAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
+        connection.QueryFirstOrDefaultAsync<LastAnswer?>(new CommandDefinition(LastAnswerSql, null, transaction, cancellationToken: cancellationToken));
 
-    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(
-        NpgsqlConnection connection,
-        NpgsqlTransaction? transaction,
-        string sql,
-        TimeSpan? window,
-        Func<NpgsqlDataReader, T> read,
-        CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        if (window is { } w)
-        {
-            command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = w, NpgsqlDbType = NpgsqlDbType.Interval });
-        }
-
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
+    private static async Task<IReadOnlyList<T>> QueryAsync<T>(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, object? parameters, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken))
+            .ConfigureAwait(false)).AsList();
 }

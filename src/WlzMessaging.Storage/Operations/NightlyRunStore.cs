@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -17,6 +18,8 @@ public sealed record NightlyRun(DateOnly Date, DateTimeOffset StartedAt, DateTim
 /// </summary>
 public sealed class NightlyRunStore(NpgsqlDataSource dataSource)
 {
+    static NightlyRunStore() => DapperTypeHandlers.Register();
+
     private readonly NpgsqlDataSource _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
 
     /// <summary>Marks <paramref name="date"/> as started now (finished_at and report cleared).</summary>
@@ -71,18 +74,15 @@ public sealed class NightlyRunStore(NpgsqlDataSource dataSource)
     /// <summary>The run of the latest date, finished or not; null when there never was one.</summary>
     public async Task<NightlyRun?> ReadLastAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = _dataSource.CreateCommand(
-            "SELECT run_date, started_at, finished_at, report::text FROM nightly_run ORDER BY run_date DESC LIMIT 1");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        return new NightlyRun(
-            reader.GetFieldValue<DateOnly>(0),
-            reader.GetFieldValue<DateTimeOffset>(1),
-            reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
-            reader.IsDBNull(3) ? null : reader.GetString(3));
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.QueryFirstOrDefaultAsync<NightlyRun?>(new CommandDefinition(
+                """
+                SELECT run_date AS Date, started_at AS StartedAt, finished_at AS FinishedAt, report::text AS Report
+                FROM nightly_run
+                ORDER BY run_date DESC
+                LIMIT 1
+                """,
+                cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
     }
 }

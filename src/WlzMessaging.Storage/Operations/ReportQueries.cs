@@ -1,5 +1,5 @@
+using Dapper;
 using Npgsql;
-using NpgsqlTypes;
 using WlzMessaging.Adjudication;
 using WlzMessaging.Funding;
 using WlzMessaging.Storage.Funding;
@@ -28,6 +28,7 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To, DateOnly Today)
 /// <summary>
 /// The SQL behind <c>wlz report</c>: every figure is an aggregate computed by PostgreSQL; the process reads one row per
 /// provider and per retourcode, never a line. Lines are reached through their file (the primary key's file_id prefix).
+/// Dapper maps each row to its record by the column names the SQL gives (<see cref="ReportRows"/>).
 /// </summary>
 public sealed class ReportQueries(NpgsqlDataSource dataSource, FundingSettings? funding = null)
 {
@@ -37,11 +38,11 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, FundingSettings? 
             AT TIME ZONE 'Europe/Amsterdam')::date
         """;
 
-    // $1 from, $2 to, $3 today, $4 months (first days), $5 their deadlines, $6 aim days, $7 limit days, $8 list limit.
-    // Every query of the files gets all eight, typed; PostgreSQL accepts a typed parameter a query does not use.
+    // @months are the first days of the months the period's files declare, @deadlines their deadlines (Deadline). Every query
+    // of ReadAsync gets the same parameter object; Dapper sends a query only the parameters it names.
     private const string FilesCte = $"""
         WITH deadline AS (
-            SELECT d.month, d.deadline FROM unnest($4::date[], $5::date[]) AS d(month, deadline)
+            SELECT d.month, d.deadline FROM unnest(@months::date[], @deadlines::date[]) AS d(month, deadline)
         ), timed AS (
             SELECT f.id, f.file_name, f.provider_agb, f.status, f.soort_bericht, f.received_on, f.line_count, f.approved_count,
                    f.rejected_count, f.declared_cents, f.approved_cents, f.period_end, d.deadline,
@@ -51,31 +52,32 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, FundingSettings? 
             FROM vektis_file f
             LEFT JOIN aw320 a ON a.file_id = f.id
             LEFT JOIN deadline d ON d.month = date_trunc('month', f.period_end)::date
-            WHERE f.received_on BETWEEN $1 AND $2
+            WHERE f.received_on BETWEEN @from AND @to
         )
         """;
 
     private const string FiguresSql = FilesCte + """
-        SELECT GROUPING(t.provider_agb) = 1 AS total, t.provider_agb, min(p.naam),
-               count(*),
-               count(*) FILTER (WHERE t.status = 'processed'),
-               count(*) FILTER (WHERE t.status = 'rejected'),
-               count(*) FILTER (WHERE t.status = 'quarantined'),
-               count(*) FILTER (WHERE t.status = 'claimed'),
-               count(*) FILTER (WHERE t.soort_bericht = 'T'),
-               count(t.answered_on),
-               coalesce(sum(t.line_count), 0)::bigint,
-               coalesce(sum(t.approved_count), 0)::bigint,
-               coalesce(sum(t.rejected_count), 0)::bigint,
-               coalesce(sum(t.declared_cents), 0)::bigint,
-               coalesce(sum(t.approved_cents), 0)::bigint,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY t.days),
-               max(t.days),
-               count(*) FILTER (WHERE t.days <= $6),
-               count(*) FILTER (WHERE t.days > $7),
-               count(*) FILTER (WHERE t.answered_on IS NULL AND t.status = 'claimed' AND $3 - t.received_on > $7),
-               count(*) FILTER (WHERE t.declaration AND t.received_on > t.deadline),
-               count(*) FILTER (WHERE t.declaration AND t.period_end IS NULL)
+        SELECT GROUPING(t.provider_agb) = 1 AS IsTotal, t.provider_agb AS ProviderAgb, min(p.naam) AS ProviderName,
+               count(*) AS Files,
+               count(*) FILTER (WHERE t.status = 'processed') AS Processed,
+               count(*) FILTER (WHERE t.status = 'rejected') AS RejectedFiles,
+               count(*) FILTER (WHERE t.status = 'quarantined') AS Quarantined,
+               count(*) FILTER (WHERE t.status = 'claimed') AS InWork,
+               count(*) FILTER (WHERE t.soort_bericht = 'T') AS TestFiles,
+               count(t.answered_on) AS Answered,
+               coalesce(sum(t.line_count), 0)::bigint AS Lines,
+               coalesce(sum(t.approved_count), 0)::bigint AS ApprovedLines,
+               coalesce(sum(t.rejected_count), 0)::bigint AS RejectedLines,
+               coalesce(sum(t.declared_cents), 0)::bigint AS DeclaredCents,
+               coalesce(sum(t.approved_cents), 0)::bigint AS ApprovedCents,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY t.days) AS MedianDays,
+               max(t.days) AS MaxDays,
+               count(*) FILTER (WHERE t.days <= @aim_days) AS WithinAim,
+               count(*) FILTER (WHERE t.days > @limit_days) AS OverLimit,
+               count(*) FILTER (WHERE t.answered_on IS NULL AND t.status = 'claimed' AND @today - t.received_on > @limit_days)
+                   AS WaitingOverLimit,
+               count(*) FILTER (WHERE t.declaration AND t.received_on > t.deadline) AS Late,
+               count(*) FILTER (WHERE t.declaration AND t.period_end IS NULL) AS PeriodUnknown
         FROM timed t
         LEFT JOIN provider p ON p.agb = t.provider_agb
         GROUP BY GROUPING SETS ((t.provider_agb), ())
@@ -83,45 +85,49 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, FundingSettings? 
         """;
 
     private const string OverdueSql = FilesCte + """
-        SELECT t.id, t.file_name, t.provider_agb, t.status, t.received_on, t.answered_on, coalesce(t.days, $3 - t.received_on)
+        SELECT t.id AS Id, t.file_name AS FileName, t.provider_agb AS ProviderAgb, t.status AS Status,
+               t.received_on AS ReceivedOn, t.answered_on AS AnsweredOn, coalesce(t.days, @today - t.received_on) AS Days
         FROM timed t
-        WHERE t.days > $7 OR (t.answered_on IS NULL AND t.status = 'claimed' AND $3 - t.received_on > $7)
+        WHERE t.days > @limit_days OR (t.answered_on IS NULL AND t.status = 'claimed' AND @today - t.received_on > @limit_days)
         ORDER BY 7 DESC, t.id
-        LIMIT $8
+        LIMIT @list_limit
         """;
 
     private const string LateSql = FilesCte + """
-        SELECT t.id, t.file_name, t.provider_agb, t.period_end, t.deadline, t.received_on
+        SELECT t.id AS Id, t.file_name AS FileName, t.provider_agb AS ProviderAgb, t.period_end AS PeriodEnd,
+               t.deadline AS Deadline, t.received_on AS ReceivedOn
         FROM timed t
         WHERE t.declaration AND t.received_on > t.deadline
         ORDER BY t.received_on - t.deadline DESC, t.id
-        LIMIT $8
+        LIMIT @list_limit
         """;
 
     // A rejected line counts once under each code it carries (up to three). Approved lines carry 8001 alone.
     private const string LineCodesSql = """
-        SELECT GROUPING(l.provider_agb) = 1, l.provider_agb, c.code, count(*)
+        SELECT GROUPING(l.provider_agb) = 1 AS IsTotal, l.provider_agb AS ProviderAgb, c.code AS Code, count(*) AS Count
         FROM vektis_file f
         JOIN declaration_line l ON l.file_id = f.id
         CROSS JOIN LATERAL (VALUES (l.retourcode_1), (l.retourcode_2), (l.retourcode_3)) AS c(code)
-        WHERE f.received_on BETWEEN $1 AND $2 AND f.status = 'processed' AND NOT l.approved AND c.code IS NOT NULL
+        WHERE f.received_on BETWEEN @from AND @to AND f.status = 'processed' AND NOT l.approved AND c.code IS NOT NULL
         GROUP BY GROUPING SETS ((l.provider_agb, c.code), (c.code))
         ORDER BY 1, 4 DESC, 3
         """;
 
     private const string FileCodesSql = """
-        SELECT GROUPING(f.provider_agb) = 1, f.provider_agb, c.code, count(*)
+        SELECT GROUPING(f.provider_agb) = 1 AS IsTotal, f.provider_agb AS ProviderAgb, c.code AS Code, count(*) AS Count
         FROM vektis_file f
         CROSS JOIN LATERAL unnest(f.retourcodes) AS c(code)
-        WHERE f.received_on BETWEEN $1 AND $2 AND f.status = 'rejected'
+        WHERE f.received_on BETWEEN @from AND @to AND f.status = 'rejected'
         GROUP BY GROUPING SETS ((f.provider_agb, c.code), (c.code))
         ORDER BY 1, 4 DESC, 3
         """;
 
     private const string MonthsSql = """
         SELECT DISTINCT date_trunc('month', period_end)::date FROM vektis_file
-        WHERE received_on BETWEEN $1 AND $2 AND period_end IS NOT NULL
+        WHERE received_on BETWEEN @from AND @to AND period_end IS NOT NULL
         """;
+
+    static ReportQueries() => DapperTypeHandlers.Register();
 
     private readonly NpgsqlDataSource _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
 
@@ -148,27 +154,28 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, FundingSettings? 
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken)
             .ConfigureAwait(false);
 
-        var months = new List<DateOnly>();
-        await using (var command = Command(connection, transaction, MonthsSql, period, null))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        async Task<IReadOnlyList<T>> Query<T>(string sql, object parameters) =>
+            (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken))
+                .ConfigureAwait(false)).AsList();
+
+        var months = await Query<DateOnly>(MonthsSql, new { from = period.From, to = period.To }).ConfigureAwait(false);
+        var parameters = new
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                months.Add(reader.GetFieldValue<DateOnly>(0));
-            }
-        }
+            from = period.From,
+            to = period.To,
+            today = period.Today,
+            months = months.ToArray(),
+            deadlines = months.Select(m => Deadline(m, period.DueWorkingDays)).ToArray(),
+            aim_days = period.AimDays,
+            limit_days = period.LimitDays,
+            list_limit = period.ListLimit,
+        };
 
-        var deadlines = (months.ToArray(), months.Select(m => Deadline(m, period.DueWorkingDays)).ToArray());
-
-        var figures = await ReadAllAsync(connection, transaction, FiguresSql, period, deadlines, ReadFigures, cancellationToken).ConfigureAwait(false);
-        var overdue = await ReadAllAsync(connection, transaction, OverdueSql, period, deadlines, r => new OverdueFile(
-            r.GetInt64(0), r.GetString(1), NullableInt(r, 2), r.GetString(3), r.GetFieldValue<DateOnly>(4),
-            r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5), r.GetInt32(6)), cancellationToken).ConfigureAwait(false);
-        var late = await ReadAllAsync(connection, transaction, LateSql, period, deadlines, r => new LateFile(
-            r.GetInt64(0), r.GetString(1), NullableInt(r, 2), r.GetFieldValue<DateOnly>(3), r.GetFieldValue<DateOnly>(4),
-            r.GetFieldValue<DateOnly>(5)), cancellationToken).ConfigureAwait(false);
-        var lineCodes = await ReadAllAsync(connection, transaction, LineCodesSql, period, null, ReadCode, cancellationToken).ConfigureAwait(false);
-        var fileCodes = await ReadAllAsync(connection, transaction, FileCodesSql, period, null, ReadCode, cancellationToken).ConfigureAwait(false);
+        var figures = await Query<FileFigures>(FiguresSql, parameters).ConfigureAwait(false);
+        var overdue = await Query<OverdueFile>(OverdueSql, parameters).ConfigureAwait(false);
+        var late = await Query<LateFile>(LateSql, parameters).ConfigureAwait(false);
+        var lineCodes = await Query<CodeCount>(LineCodesSql, parameters).ConfigureAwait(false);
+        var fileCodes = await Query<CodeCount>(FileCodesSql, parameters).ConfigureAwait(false);
 
         // The money that means production comes from the run's query and calculator, not from the files' AW320 amounts.
         var production = await FundingInputsQuery.ProductionAsync(
@@ -176,75 +183,5 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, FundingSettings? 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
         return new ReportRows(figures, lineCodes, fileCodes, overdue, late) { Production = production };
-    }
-
-    private static FileFigures ReadFigures(NpgsqlDataReader r) => new()
-    {
-        IsTotal = r.GetBoolean(0),
-        ProviderAgb = NullableInt(r, 1),
-        ProviderName = r.IsDBNull(2) ? null : r.GetString(2),
-        Files = r.GetInt64(3),
-        Processed = r.GetInt64(4),
-        RejectedFiles = r.GetInt64(5),
-        Quarantined = r.GetInt64(6),
-        InWork = r.GetInt64(7),
-        TestFiles = r.GetInt64(8),
-        Answered = r.GetInt64(9),
-        Lines = r.GetInt64(10),
-        ApprovedLines = r.GetInt64(11),
-        RejectedLines = r.GetInt64(12),
-        DeclaredCents = r.GetInt64(13),
-        ApprovedCents = r.GetInt64(14),
-        MedianDays = r.IsDBNull(15) ? null : r.GetDouble(15),
-        MaxDays = NullableInt(r, 16),
-        WithinAim = r.GetInt64(17),
-        OverLimit = r.GetInt64(18),
-        WaitingOverLimit = r.GetInt64(19),
-        Late = r.GetInt64(20),
-        PeriodUnknown = r.GetInt64(21),
-    };
-
-    private static CodeCount ReadCode(NpgsqlDataReader r) =>
-        new(r.GetBoolean(0), NullableInt(r, 1), r.GetInt16(2), r.GetInt64(3));
-
-    private static int? NullableInt(NpgsqlDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetInt32(ordinal);
-
-    private static NpgsqlCommand Command(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, ReportPeriod period, (DateOnly[] Months, DateOnly[] Deadlines)? deadlines)
-    {
-        var command = new NpgsqlCommand(sql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = period.From });
-        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = period.To });
-        if (deadlines is { } d)
-        {
-            command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = period.Today });
-            command.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = d.Months, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
-            command.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = d.Deadlines, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
-            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = period.AimDays });
-            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = period.LimitDays });
-            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = period.ListLimit });
-        }
-
-        return command;
-    }
-
-    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(
-        NpgsqlConnection connection,
-        NpgsqlTransaction transaction,
-        string sql,
-        ReportPeriod period,
-        (DateOnly[] Months, DateOnly[] Deadlines)? deadlines,
-        Func<NpgsqlDataReader, T> read,
-        CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, transaction, sql, period, deadlines);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
     }
 }

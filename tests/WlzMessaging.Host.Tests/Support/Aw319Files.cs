@@ -10,7 +10,7 @@ namespace WlzMessaging.Host.Tests.Support;
 /// <summary>Generated AW319 files and the answers the codec alone gives them.</summary>
 internal static class Aw319Files
 {
-    /// <summary>A file received on this day is never early for the generator's default month (2026-01).</summary>
+    /// <summary>A file received on this day is never early for the generator's default month (2025-01), nor past its cutoff.</summary>
     public static readonly DateOnly Received = new(2026, 2, 16);
 
     public static async Task<Aw319GenerationResult> GenerateAsync(

@@ -24,7 +24,7 @@ internal sealed class Mailbox : IDisposable
     public string Quarantine => Path.Combine(Root, "quarantine");
 
     /// <summary>The options that point <c>wlz run</c> here.</summary>
-    public string[] RunOptions(string connection, string uzovi = "5501") =>
+    public string[] RunOptions(string connection, string uzovi = "5509") =>
         ["--inbox", Inbox, "--outbox", Outbox, "--archive", Archive, "--quarantine", Quarantine, "--uzovi", uzovi, "--connection", connection];
 
     public static string[] Names(string directory, string pattern = "*") =>

@@ -66,7 +66,7 @@ public sealed class OverlappedFilesTests(PostgresFixture fixture) : IAsyncLifeti
         foreach (var name in new[] { "a-first.aw319", "b-again.aw319" })
         {
             var one = await Wlz.RunAsync(
-                ["process", _temp.File("in/" + name), "--out", _temp.File("out"), "--received", "2026-02-16", "--uzovi", "5501", "--connection", _sequential.ConnectionString]);
+                ["process", _temp.File("in/" + name), "--out", _temp.File("out"), "--received", "2026-02-16", "--uzovi", "5509", "--connection", _sequential.ConnectionString]);
             Assert.Equal(ExitCodes.Ok, one.ExitCode);
         }
 

@@ -69,7 +69,7 @@ public sealed class RunOnceTests(PostgresFixture fixture) : IAsyncLifetime
 
         // Received is the day the file arrived (its mtime), the answer is dated the day it is made.
         var expected = await Aw319Files.AdjudicatedAnswerAsync(
-            Path.Combine(_mailbox.Archive, $"{a:D8}-a.aw319"), a, Aw319Files.Received, uzovi: 5501, answerDate: Amsterdam.Today(TimeProvider.System));
+            Path.Combine(_mailbox.Archive, $"{a:D8}-a.aw319"), a, Aw319Files.Received, uzovi: 5509, answerDate: Amsterdam.Today(TimeProvider.System));
         Assert.Equal(expected, await File.ReadAllBytesAsync(Path.Combine(_mailbox.Outbox, "a.aw320")));
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(_mailbox.Outbox, "a.aw320")), await File.ReadAllBytesAsync(Path.Combine(_mailbox.Archive, $"{a:D8}-a.aw320")));
         Assert.Equal(Aw319Files.Received, await connection.ExecuteScalarAsync<DateOnly>("SELECT received_on FROM vektis_file WHERE id = @a", new { a }));

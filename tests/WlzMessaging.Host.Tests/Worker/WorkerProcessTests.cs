@@ -95,7 +95,7 @@ public sealed class WorkerProcessTests(PostgresFixture fixture) : IAsyncLifetime
             var answer = await File.ReadAllBytesAsync(Path.Combine(_mailbox.Outbox, FileJob.AnswerNameOf(file.Name)));
             Assert.Equal(answer, await File.ReadAllBytesAsync(Path.Combine(_mailbox.Archive, $"{file.Id:D8}-{FileJob.AnswerNameOf(file.Name)}")));
             Assert.Equal(
-                await Aw319Files.AdjudicatedAnswerAsync(Path.Combine(_mailbox.Archive, $"{file.Id:D8}-{file.Name}"), file.Id, Aw319Files.Received, 5501, Amsterdam.Today(TimeProvider.System)),
+                await Aw319Files.AdjudicatedAnswerAsync(Path.Combine(_mailbox.Archive, $"{file.Id:D8}-{file.Name}"), file.Id, Aw319Files.Received, 5509, Amsterdam.Today(TimeProvider.System)),
                 answer);
         }
 

@@ -108,6 +108,60 @@ public class CsvFormatTests
     }
 
     [Fact]
+    public void Lines_end_at_LF_CR_LF_or_a_lone_CR_and_are_numbered_by_all_three()
+    {
+        // A lone CR is a line end of its own (old Mac exports), and the last line needs no line end.
+        var text = $"{Header}\r{Good}\r\n\r73730002;Het Baken;achteraf;nee\n7373000X;Aan Zee;achteraf;nee";
+
+        var result = ReferenceCsv.Providers.Parse(new StringReader(text));
+
+        Assert.Equal(
+            ["providers.csv:3: row: empty line", "providers.csv:5: agb: not 8 digits: \"7373000X\""],
+            Problems(result));
+    }
+
+    [Fact]
+    public void Quotes_are_ordinary_characters_so_a_quoted_separator_still_separates()
+    {
+        var result = Parse(ReferenceCsv.Providers, Header, "73730001;\"De Linde\";achteraf;nee", "73730002;\"Baken; Het\";achteraf;nee");
+
+        Assert.Equal(["providers.csv:3: row: expected 4 fields, found 5"], Problems(result));
+
+        var quoted = Parse(ReferenceCsv.Providers, Header, "73730001;\"De Linde\";achteraf;nee");
+        Assert.Equal("\"De Linde\"", Assert.Single(quoted.Rows).Naam);
+    }
+
+    [Fact]
+    public void A_line_longer_than_the_CSV_library_holds_is_still_one_problem_and_the_next_line_is_read()
+    {
+        // Sep itself stops at a row of 16 M characters; the parser cuts every line long before that.
+        var huge = new string('x', 17_000_000);
+
+        var result = Parse(ReferenceCsv.Providers, Header, huge, "7373000X;Aan Zee;achteraf;nee");
+
+        Assert.Equal(
+            ["providers.csv:2: row: longer than 4096 characters", "providers.csv:3: agb: not 8 digits: \"7373000X\""],
+            Problems(result));
+    }
+
+    [Fact]
+    public void A_reader_that_hands_out_a_few_characters_at_a_time_gives_the_same_problems()
+    {
+        var longName = new string('x', ReferenceCsvParser<ProviderRow>.MaxLineLength);
+        var text = $"\uFEFF{Header}\r\n{Good}\r\n73730002;{longName};achteraf;nee\r\n\r\n7373000X;Aan Zee;achteraf;nee\r\n";
+
+        var result = ReferenceCsv.Providers.Parse(new TrickleReader(text, 3));
+
+        Assert.Equal(
+            [
+                "providers.csv:3: row: longer than 4096 characters",
+                "providers.csv:4: row: empty line",
+                "providers.csv:5: agb: not 8 digits: \"7373000X\"",
+            ],
+            Problems(result));
+    }
+
+    [Fact]
     public void Fields_are_not_trimmed_so_a_padded_value_is_wrong()
     {
         var result = Parse(ReferenceCsv.Providers, Header, " 73730001;De Linde;werkvoorschot;nee");
