@@ -134,30 +134,30 @@ public sealed partial class OperatorSideTests(PostgresFixture fixture) : IAsyncL
 
     /// <summary>
     /// Issue 16: status, the dashboard and the metrics say the same at the same moment. The test holds the provider's lock
-    /// (ProviderLock, as a second writer of that provider would), so the worker's next file blocks in hand, deterministically:
-    /// the test waits until the worker waits for the lock, then takes the three views.
+    /// (ProviderLock, as a second writer of that provider would), so the worker's file of that provider blocks in hand,
+    /// deterministically: the test waits until the worker waits for the lock, then takes the three views. Every file is in
+    /// the inbox before the worker starts, so its first look sees them all: a (another provider) is answered, junk
+    /// quarantined, b taken and held, c and d wait.
     /// </summary>
     [Fact]
     public async Task Status_dashboard_and_metrics_say_the_same_while_a_file_is_in_hand()
     {
-        await using var worker = WorkerProcess.Start(["run", .. _mailbox.RunOptions(_database.ConnectionString)], new Dictionary<string, string> { ["WLZ_Nightly__Enabled"] = "false" });
-        await worker.WaitUntilAsync(() => worker.Lines.Any(l => DashboardOn().IsMatch(l)), Patience, "the dashboard's address");
-        var url = worker.Lines.Select(l => DashboardOn().Match(l)).First(m => m.Success).Groups[1].Value;
-
-        // One file answered and one quarantined first.
-        await DropAsync("a.aw319", seed: 71);
-        await File.WriteAllTextAsync(Path.Combine(_mailbox.Inbox, "junk.aw319"), "not a declaration\n");
-        await worker.WaitUntilAsync(
-            () => File.Exists(Path.Combine(_mailbox.Outbox, "a.aw320")) && File.Exists(Path.Combine(_mailbox.Quarantine, "junk.aw319")),
-            Patience, "a answered and junk quarantined");
-
-        // Then the provider's lock held here, and three files of that provider: the first is taken and waits for the lock.
         await using var holder = await _database.OpenConnectionAsync();
         await holder.ExecuteAsync("SELECT pg_advisory_lock(@KeySpace, @Agb)", new { ProviderLock.KeySpace, Agb = Provider });
+        var early = Aw319Files.Received.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc);
+        await new WlzMessaging.Generator.Aw319Generator(new WlzMessaging.Generator.Aw319GeneratorOptions { Lines = 50, Seed = 71, Agb = Provider + 1 })
+            .WriteFileAsync(Path.Combine(_mailbox.Inbox, "a.aw319"));
+        await File.WriteAllTextAsync(Path.Combine(_mailbox.Inbox, "junk.aw319"), "not a declaration\n");
+        File.SetLastWriteTimeUtc(Path.Combine(_mailbox.Inbox, "a.aw319"), early);
+        File.SetLastWriteTimeUtc(Path.Combine(_mailbox.Inbox, "junk.aw319"), early);
         foreach (var name in new[] { "b.aw319", "c.aw319", "d.aw319" })
         {
             await DropAsync(name, seed: (ulong)(72 + name[0]));
         }
+
+        await using var worker = WorkerProcess.Start(["run", .. _mailbox.RunOptions(_database.ConnectionString)], new Dictionary<string, string> { ["WLZ_Nightly__Enabled"] = "false" });
+        await worker.WaitUntilAsync(() => worker.Lines.Any(l => DashboardOn().IsMatch(l)), Patience, "the dashboard's address");
+        var url = worker.Lines.Select(l => DashboardOn().Match(l)).First(m => m.Success).Groups[1].Value;
 
         await using var watcher = await _database.OpenConnectionAsync();
         await worker.WaitUntilAsync(
@@ -165,6 +165,8 @@ public sealed partial class OperatorSideTests(PostgresFixture fixture) : IAsyncL
                 "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = @KeySpace::oid AND objid = @Agb::oid AND objsubid = 2",
                 new { KeySpace = (long)ProviderLock.KeySpace, Agb = (long)Provider }) == 1,
             Patience, "the worker waiting for the provider's lock with b.aw319 in hand");
+        Assert.True(File.Exists(Path.Combine(_mailbox.Outbox, "a.aw320")));
+        Assert.True(File.Exists(Path.Combine(_mailbox.Quarantine, "junk.aw319")));
 
         var status = await Wlz.RunAsync("status", "--format", "json", "--connection", _database.ConnectionString);
         using var http = new HttpClient();
