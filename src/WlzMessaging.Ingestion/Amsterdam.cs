@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace WlzMessaging.Ingestion;
 
 /// <summary>
@@ -23,6 +25,21 @@ public static class Amsterdam
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
 
     public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
+
+    /// <summary>
+    /// An instant as people read it, the one way every view shows a time: the Amsterdam wall-clock time to the minute with
+    /// the zone in force then, "2025-02-10 14:03 CET" in winter, "2025-07-01 09:30 CEST" in summer. Never UTC beside it.
+    /// </summary>
+    public static string Display(DateTimeOffset instant) => Display(instant, "yyyy-MM-dd HH:mm");
+
+    /// <summary>The time of day of an instant with the zone, for a text that names the day itself: "14:03 CET".</summary>
+    public static string TimeOfDay(DateTimeOffset instant) => Display(instant, "HH:mm");
+
+    /// <summary>The zone's name at an instant: CEST while summer time is in force, CET otherwise.</summary>
+    public static string ZoneName(DateTimeOffset instant) => s_zone.IsDaylightSavingTime(instant) ? "CEST" : "CET";
+
+    private static string Display(DateTimeOffset instant, string format) =>
+        ToLocal(instant).ToString(format, CultureInfo.InvariantCulture) + " " + ZoneName(instant);
 
     private static TimeZoneInfo FindZone()
     {

@@ -100,7 +100,7 @@ public static class OperatorHost
                 var app = web.Build();
                 app.UseDashboardHosting();
                 var store = app.Services.GetRequiredService<OperatorStore>();
-                DashboardEndpoints.Map(app, () => store.Current?.DataSource, new DashboardOptions { Funding = settings.Funding });
+                DashboardEndpoints.Map(app, () => store.Current, new DashboardOptions { Funding = settings.Funding });
                 app.MapPrometheusScrapingEndpoint(MetricsPath);
                 app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthJson.WriteAsync });
                 app.Lifetime.ApplicationStarted.Register(() =>

@@ -6,7 +6,6 @@ using WlzMessaging.Ingestion.Nightly;
 using WlzMessaging.Ingestion.Processing;
 using WlzMessaging.Ingestion.Worker;
 using WlzMessaging.Storage;
-using WlzMessaging.Storage.Workers;
 
 namespace WlzMessaging.Operations;
 
@@ -36,7 +35,7 @@ public sealed class OperatorSide(
         {
             store = await OpenAsync(stoppingToken).ConfigureAwait(false);
             operatorStore.Set(store);
-            var reporter = new HeartbeatReporter(new WorkerStatusStore(store.DataSource), activity, time, loggers.CreateLogger<HeartbeatReporter>());
+            var reporter = new HeartbeatReporter(store.WorkerStatuses(), activity, time, loggers.CreateLogger<HeartbeatReporter>());
             var beating = reporter.RunAsync(stoppingToken);
 
             if (!run.Once && settings.NightlyEnabled)
@@ -96,8 +95,8 @@ public sealed class OperatorSide(
     {
         var adjudication = new AdjudicationSettings(settings.Cutoffs);
         var logger = loggers.CreateLogger<NightlyJob>();
-        var job = new NightlyJob(store.DataSource, adjudication, logger);
-        var pending = new PendingFiles(store.DataSource, settings, answering, time, logger, sweepInbox: false);
+        var job = new NightlyJob(store, adjudication, logger);
+        var pending = new PendingFiles(store, settings, answering, time, logger, sweepInbox: false);
         while (!stoppingToken.IsCancellationRequested)
         {
             var due = NightlySchedule.DueDate(time.GetUtcNow(), settings.NightlyAt);

@@ -19,7 +19,11 @@ public sealed class Store : IAsyncDisposable
 
     public DatabaseEndpoint Endpoint { get; }
 
-    public NpgsqlDataSource DataSource { get; }
+    /// <summary>
+    /// Storage's own: the layers above get what they need from the store (<see cref="StoreParts"/>, the unit of work of a
+    /// file, the readers), never the data source.
+    /// </summary>
+    internal NpgsqlDataSource DataSource { get; }
 
     /// <summary>Where the database is, for people; never holds a password.</summary>
     public string Description => Endpoint.Description;

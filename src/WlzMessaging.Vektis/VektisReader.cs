@@ -113,7 +113,8 @@ public sealed class VektisReader
 
         if (_recordNumber == 0 && _result.NotVektisReason is null)
         {
-            _result.NotVektisReason = "the file is empty";
+            // Bytes but no record: nothing but line ends (CR LF), which is not an empty file and is not called one.
+            _result.NotVektisReason = _result.Bytes == 0 ? "the file is empty" : "the file holds no record: only line ends (CR LF or LF)";
         }
 
         if (_result.IsVektis)

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using WlzMessaging.Ingestion;
 using WlzMessaging.Storage;
 using WlzMessaging.Storage.Embedded;
@@ -33,7 +32,7 @@ internal static class CommandStore
         {
             throw new UsageException($"--connection: {e.Message}", e);
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        catch (Exception e) when (StorageFailures.IsDatabaseError(e) || e is TimeoutException)
         {
             throw new CommandFailedException($"database unreachable ({location.Description}): {e.Message}", e);
         }

@@ -17,7 +17,7 @@ internal sealed class FundingDatabase : IAsyncDisposable
     {
         _store = store;
         Settings = settings;
-        Store = new AdvanceRunStore(store.DataSource, settings);
+        Store = store.AdvanceRuns(settings);
     }
 
     public AdvanceRunStore Store { get; }

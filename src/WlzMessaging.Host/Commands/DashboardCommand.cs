@@ -57,7 +57,7 @@ public sealed class DashboardCommand : Command
         try
         {
             server = await DashboardServer.StartAsync(
-                urls, database.DataSource, new DashboardOptions { Window = TimeSpan.FromHours(window), Funding = ProtocolOption.Resolve(args) },
+                urls, database, new DashboardOptions { Window = TimeSpan.FromHours(window), Funding = ProtocolOption.Resolve(args) },
                 Environment.GetEnvironmentVariable("WLZ_Dashboard__AllowedHosts"), cancellationToken);
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException e)

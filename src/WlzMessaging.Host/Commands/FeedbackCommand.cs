@@ -4,7 +4,7 @@ using WlzMessaging.Ingestion;
 using WlzMessaging.Ingestion.Monitoring;
 using WlzMessaging.Operations;
 using WlzMessaging.Operations.Feedback;
-using WlzMessaging.Storage.Operations;
+using WlzMessaging.Storage;
 
 namespace WlzMessaging.Host.Commands;
 
@@ -50,12 +50,12 @@ public sealed class FeedbackCommand : Command
 
         var funding = ProtocolOption.Resolve(args);
         await using var database = await CommandStore.OpenAsync(args, loggers: null, cancellationToken);
-        var rows = await new FeedbackQueries(database.DataSource, funding).ReadAsync(month, year, cancellationToken);
+        var rows = await database.FeedbackQueries(funding).ReadAsync(month, year, cancellationToken);
         var feedback = FeedbackBuilder.Build(month, year, rows);
         IReadOnlyList<string> written;
         try
         {
-            written = await FeedbackWriter.WriteAsync(outDir, month, feedback, Amsterdam.Today(TimeProvider.System), cancellationToken);
+            written = await FeedbackWriter.WriteAsync(outDir, month, feedback, TimeProvider.System.GetUtcNow(), cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -67,8 +67,8 @@ public sealed class NightlyCommand : Command
         await using var store = await CommandStore.OpenAsync(args, loggers, cancellationToken);
         var adjudication = new AdjudicationSettings(settings.Cutoffs);
         var logger = loggers.CreateLogger<NightlyJob>();
-        var pending = new PendingFiles(store.DataSource, settings, new AdjudicatingAnswering(adjudication), TimeProvider.System, logger);
-        var report = await new NightlyJob(store.DataSource, adjudication, logger).RunAsync(date, pending, unlessFinished: false, cancellationToken)
+        var pending = new PendingFiles(store, settings, new AdjudicatingAnswering(adjudication), TimeProvider.System, logger);
+        var report = await new NightlyJob(store, adjudication, logger).RunAsync(date, pending, unlessFinished: false, cancellationToken)
             ?? throw new InvalidOperationException("a run that is not skipped has a report");
 
         await console.Out.WriteAsync(json ? NightlyJob.ToJson(report) + Environment.NewLine : Text(report));

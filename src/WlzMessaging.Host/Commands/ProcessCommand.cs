@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using WlzMessaging.Host.Cli;
 using WlzMessaging.Ingestion;
 using WlzMessaging.Ingestion.Configuration;
@@ -23,7 +22,7 @@ public sealed class ProcessCommand : Command
         LastPositionalRepeats = true,
         Options =
         [
-            OptionSpec.Value("out", "DIR", "where the AW320s go: the input's base name with the extension .aw320", required: true),
+            OptionSpec.Value("out", "DIR", "where the AW320s go: the input's base name with the extension .aw320 (a short content hash added when another input's answer has that name; never overwritten)", required: true),
             OptionSpec.Value("received", "YYYY-MM-DD", "the day the files arrived (default today, Europe/Amsterdam); also the AW320's date"),
             OptionSpec.Value("reference", "DIR", "import the reference CSVs of DIR first (as 'wlz reference import DIR')"),
             OptionSpec.Value("uzovi", "NNNN", "this zorgkantoor's UZOVI code; a file addressed to another gets 0018 (default: WLZ_UZOVI or Uzovi in appsettings.json, else not checked)"),
@@ -57,7 +56,7 @@ public sealed class ProcessCommand : Command
         await using var store = await CommandStore.OpenAsync(args, loggers: null, cancellationToken);
         if (args.Value("reference") is { } referenceDirectory)
         {
-            var imported = await ReferenceImport.ImportAsync(store.DataSource, referenceDirectory, console.Out, console.Error, cancellationToken);
+            var imported = await ReferenceImport.ImportAsync(store, referenceDirectory, console.Out, console.Error, cancellationToken);
             if (ReferenceImport.Failure(imported) is { } failure)
             {
                 throw new CommandFailedException(failure + "; no file processed");
@@ -66,7 +65,7 @@ public sealed class ProcessCommand : Command
 
         using var reference = new ReferenceSnapshotCache();
         var processor = new FileProcessor(
-            store.DataSource,
+            store,
             new ProcessingSettings { Uzovi = uzovi },
             new AdjudicatingAnswering(ConfiguredAdjudication()),
             reference,
@@ -75,13 +74,13 @@ public sealed class ProcessCommand : Command
         var failures = 0;
         foreach (var input in inputs)
         {
-            var name = Path.GetFileName(input);
+            var name = LogText.Escape(Path.GetFileName(input));
             FileOutcome outcome;
             try
             {
                 outcome = await ProcessWithRetryAsync(processor, new FileJob(input, outbox, received, received), cancellationToken);
             }
-            catch (Exception e) when (e is NpgsqlException or IOException or UnauthorizedAccessException or Aw320UnavailableException)
+            catch (Exception e) when (StorageFailures.IsDatabaseError(e) || e is IOException or UnauthorizedAccessException or Aw320UnavailableException)
             {
                 failures++;
                 await console.Error.WriteLineAsync($"wlz process: {name}: could not be processed: {OneLine(e.Message)}");
@@ -125,7 +124,7 @@ public sealed class ProcessCommand : Command
                 // Another process has this very content in hand: wait for it, then answer with its AW320.
                 await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
             }
-            catch (PostgresException e) when (attempt < 3 && Failures.IsConcurrentDuplicate(e))
+            catch (Exception e) when (attempt < 3 && StorageFailures.IsConcurrentDuplicate(e))
             {
             }
         }
@@ -212,7 +211,7 @@ public sealed class ProcessCommand : Command
             _ => string.Create(CultureInfo.InvariantCulture,
                 $"{outcome.Lines:N0} lines, {outcome.Approved:N0} approved, {outcome.RejectedLines:N0} rejected"),
         };
-        return string.Create(CultureInfo.InvariantCulture, $"{outcome.FileName}: {what}; {totals}; AW320 {aw320}; {seconds:F2} s{rate}");
+        return string.Create(CultureInfo.InvariantCulture, $"{LogText.Escape(outcome.FileName)}: {what}; {totals}; AW320 {LogText.Escape(aw320)}; {seconds:F2} s{rate}");
     }
 
     /// <summary>A path as the user would type it: relative below the current directory, else absolute.</summary>

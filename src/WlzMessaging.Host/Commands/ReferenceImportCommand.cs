@@ -34,7 +34,7 @@ public sealed class ReferenceImportCommand : Command
     {
         var directory = args.Positional(0)!;
         await using var store = await CommandStore.OpenAsync(args, loggers: null, cancellationToken);
-        var results = await ReferenceImport.ImportAsync(store.DataSource, directory, console.Out, console.Error, cancellationToken);
+        var results = await ReferenceImport.ImportAsync(store, directory, console.Out, console.Error, cancellationToken);
         return ReferenceImport.Failure(results) is { } failure ? throw new CommandFailedException(failure) : ExitCodes.Ok;
     }
 }

@@ -4,6 +4,7 @@ using WlzMessaging.Ingestion;
 using WlzMessaging.Ingestion.Monitoring;
 using WlzMessaging.Operations;
 using WlzMessaging.Operations.Report;
+using WlzMessaging.Storage;
 using WlzMessaging.Storage.Operations;
 
 namespace WlzMessaging.Host.Commands;
@@ -59,7 +60,7 @@ public sealed class ReportCommand : Command
 
         var funding = ProtocolOption.Resolve(args);
         await using var database = await CommandStore.OpenAsync(args, loggers: null, cancellationToken);
-        var report = await ReportBuilder.ReadAsync(new ReportQueries(database.DataSource, funding), new ReportPeriod(from, to, today), cancellationToken);
+        var report = await ReportBuilder.ReadAsync(database.ReportQueries(funding), new ReportPeriod(from, to, today), cancellationToken);
         await console.Out.WriteAsync(json
             ? JsonSerializer.Serialize(report, OperationsJson.Default.OperationsReport) + Environment.NewLine
             : ReportTextWriter.Write(report));

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Npgsql;
 using WlzMessaging.Host.Cli;
 using WlzMessaging.Ingestion;
 using WlzMessaging.Ingestion.Monitoring;
 using WlzMessaging.Operations;
 using WlzMessaging.Operations.Status;
+using WlzMessaging.Storage;
 using WlzMessaging.Storage.Operations;
 
 namespace WlzMessaging.Host.Commands;
@@ -49,9 +49,9 @@ public sealed class StatusCommand : Command
         StatusRows rows;
         try
         {
-            rows = await new LiveQueries(database.DataSource).ReadStatusAsync(cancellationToken);
+            rows = await database.LiveQueries().ReadStatusAsync(cancellationToken);
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        catch (Exception e) when (StorageFailures.IsDatabaseError(e) || e is TimeoutException)
         {
             throw new CommandFailedException($"database unreachable ({database.Description}): {e.Message}", e);
         }

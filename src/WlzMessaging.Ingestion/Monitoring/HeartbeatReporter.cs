@@ -75,6 +75,7 @@ public sealed class HeartbeatReporter
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            // Once per outage: the worker's own log says when the database went and came back; a warning every beat is noise.
             if (_failing)
             {
                 _logger.LogDebug("Heartbeat of worker {WorkerId} still not written: {Reason}", status.WorkerId, e.Message);

@@ -1,11 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using WlzMessaging.Adjudication;
 using WlzMessaging.Ingestion;
 using WlzMessaging.Ingestion.Monitoring;
+using WlzMessaging.Storage;
 using WlzMessaging.Storage.Nightly;
-using WlzMessaging.Storage.Operations;
 
 namespace WlzMessaging.Ingestion.Nightly;
 
@@ -18,12 +17,12 @@ namespace WlzMessaging.Ingestion.Nightly;
 /// net production per provider, year and month recomputed for the providers and years that received production; the tariff
 /// corrections of the tariff changes entered that day; the herschikkingen taking effect that day; the lines rejected for
 /// the MAZ in an open year that a MAZ period now covers, listed for resubmission; the report, committed with the work
-/// (<see cref="NightlyRunStore.FinishAsync(NpgsqlConnection, NpgsqlTransaction?, DateOnly, string, CancellationToken)"/>).</item>
+/// (<see cref="NightlyDay.FinishRunAsync"/>).</item>
 /// </list>
 /// Running a date again changes nothing: each step adds rows keyed by the line (ON CONFLICT DO NOTHING) or replaces the rows
 /// of the date with the same computation, and the report is read back from those rows.
 /// </summary>
-public sealed class NightlyJob(NpgsqlDataSource dataSource, AdjudicationSettings adjudication, ILogger logger)
+public sealed class NightlyJob(Store store, AdjudicationSettings adjudication, ILogger logger)
 {
     /// <summary>Runs <paramref name="date"/>.</summary>
     /// <param name="pending">The files step; null leaves files to the worker (the report says <c>skipped</c>).</param>
@@ -37,10 +36,10 @@ public sealed class NightlyJob(NpgsqlDataSource dataSource, AdjudicationSettings
         }
 
         logger.LogInformation("Nightly run of {Date:yyyy-MM-dd} started", date);
-        await new NightlyRunStore(dataSource).BeginAsync(date, cancellationToken).ConfigureAwait(false);
+        await NightlyRuns.MarkStartedAsync(store, date, cancellationToken).ConfigureAwait(false);
         var files = pending is null ? NightlyFiles.Skipped : await pending.ProcessAsync(cancellationToken).ConfigureAwait(false);
 
-        var day = await NightlyDay.BeginAsync(dataSource, date, cancellationToken).ConfigureAwait(false);
+        var day = await NightlyDay.BeginAsync(store, date, cancellationToken).ConfigureAwait(false);
         await using (day.ConfigureAwait(false))
         {
             await ProviderCorrections.MatchAsync(day, cancellationToken).ConfigureAwait(false);
@@ -53,7 +52,7 @@ public sealed class NightlyJob(NpgsqlDataSource dataSource, AdjudicationSettings
             var names = await ProviderNames.ReadAsync(day, cancellationToken).ConfigureAwait(false);
 
             var report = NightlyReportBuilder.Build(date, openYears, files, corrections, production, tariffs, revisions, resubmissions, names);
-            await NightlyRunStore.FinishAsync(day.Connection, day.Transaction, date, ToJson(report), cancellationToken).ConfigureAwait(false);
+            await day.FinishRunAsync(ToJson(report), cancellationToken).ConfigureAwait(false);
             await day.CommitAsync(cancellationToken).ConfigureAwait(false);
 
             logger.LogInformation(
@@ -66,10 +65,6 @@ public sealed class NightlyJob(NpgsqlDataSource dataSource, AdjudicationSettings
 
     public static string ToJson(NightlyReport report) => JsonSerializer.Serialize(report, NightlyReportJson.Default.NightlyReport);
 
-    private async Task<bool> FinishedAsync(DateOnly date, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT finished_at IS NOT NULL FROM nightly_run WHERE run_date = $1");
-        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = date });
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
-    }
+    private Task<bool> FinishedAsync(DateOnly date, CancellationToken cancellationToken) =>
+        NightlyRuns.IsFinishedAsync(store, date, cancellationToken);
 }

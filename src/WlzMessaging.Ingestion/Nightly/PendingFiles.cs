@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using WlzMessaging.Ingestion.Processing;
 using WlzMessaging.Ingestion.Worker;
 using WlzMessaging.Storage;
@@ -20,7 +19,7 @@ namespace WlzMessaging.Ingestion.Nightly;
 /// all day anyway: two processors in one process would only race for the same files. The claims are released either way.
 /// </remarks>
 public sealed class PendingFiles(
-    NpgsqlDataSource dataSource,
+    Store store,
     WorkerSettings settings,
     IFileAnswering answering,
     TimeProvider time,
@@ -29,7 +28,7 @@ public sealed class PendingFiles(
 {
     public async Task<NightlyFiles> ProcessAsync(CancellationToken cancellationToken)
     {
-        var claims = await StaleClaims.ReleaseAsync(dataSource, cancellationToken).ConfigureAwait(false);
+        var claims = await StaleClaims.ReleaseAsync(store, cancellationToken).ConfigureAwait(false);
         if (claims.Released + claims.HeldByLiveWorker + claims.NeedOperator > 0)
         {
             logger.LogInformation(
@@ -37,7 +36,7 @@ public sealed class PendingFiles(
                 claims.Released, claims.HeldByLiveWorker, claims.NeedOperator);
         }
 
-        var answers = await StaleAnswers.TidyAsync(dataSource, settings.Outbox, settings.Inbox, time, logger, cancellationToken).ConfigureAwait(false);
+        var answers = await StaleAnswers.TidyAsync(store, settings.Outbox, settings.Inbox, time, logger, cancellationToken).ConfigureAwait(false);
         if (!sweepInbox || !Directory.Exists(settings.Inbox))
         {
             return NightlyFiles.Skipped with
@@ -55,7 +54,7 @@ public sealed class PendingFiles(
         long processed = 0, rejected = 0, again = 0, quarantined = 0, busy = 0, failed = 0;
         using var snapshots = new ReferenceSnapshotCache();
         var processor = new FileProcessor(
-            dataSource,
+            store,
             new ProcessingSettings { Uzovi = settings.Uzovi, ProcessedBy = $"wlz nightly {Environment.MachineName}:{Environment.ProcessId}" },
             answering,
             snapshots,
@@ -93,7 +92,7 @@ public sealed class PendingFiles(
             catch (Exception e) when (Failures.Classify(e) != FailureKind.DatabaseDown)
             {
                 failed++;
-                logger.LogWarning("Nightly: {File} could not be processed ({Reason}); it stays in the inbox for the worker", Path.GetFileName(path), e.Message);
+                logger.LogWarning("Nightly: {File} could not be processed ({Reason}); it stays in the inbox for the worker", LogText.Escape(Path.GetFileName(path)), LogText.Escape(e.Message));
             }
         }
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using WlzMessaging.Ingestion.Processing;
 using WlzMessaging.Storage;
 using WlzMessaging.Storage.Files;
@@ -24,9 +23,9 @@ public static class StaleAnswers
     public static readonly TimeSpan MinimumAge = TimeSpan.FromHours(24);
 
     public static async Task<StaleAnswersTidied> TidyAsync(
-        NpgsqlDataSource dataSource, string outbox, string inbox, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+        Store store, string outbox, string inbox, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
         if (!Directory.Exists(outbox))
@@ -51,32 +50,27 @@ public static class StaleAnswers
             }
 
             var sha256 = await DurableFiles.HashAsync(path, cancellationToken).ConfigureAwait(false);
-            bool committed;
-            var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            {
-                committed = await VektisFileRepository.IsCommittedAw320Async(connection, answerName, sha256, cancellationToken).ConfigureAwait(false);
-            }
+            var committed = await VektisFileRepository.IsCommittedAw320Async(store, answerName, sha256, cancellationToken).ConfigureAwait(false);
 
             var final = Path.Combine(outbox, answerName);
             if (committed && !File.Exists(final))
             {
                 DurableFiles.Publish(path, final);
                 published++;
-                logger.LogWarning("Nightly: {Aw320} was committed but never published (the process died after its commit); published now", answerName);
+                logger.LogWarning("Nightly: {Aw320} was committed but never published (the process died after its commit); published now", LogText.Escape(answerName));
             }
             else if (committed && !await DurableFiles.HasContentAsync(final, sha256, cancellationToken).ConfigureAwait(false))
             {
                 left++;
                 logger.LogWarning(
-                    "Nightly: {Temporary} is a committed AW320, but the outbox holds another {Aw320}; left for an operator", temporary, answerName);
+                    "Nightly: {Temporary} is a committed AW320, but the outbox holds another {Aw320}; left for an operator", LogText.Escape(temporary), LogText.Escape(answerName));
             }
             else
             {
                 File.Delete(path);
                 removed++;
                 logger.LogInformation(
-                    "Nightly: removed {Temporary} ({Why})", temporary, committed ? "a copy of the AW320 in the outbox" : "left by a file whose transaction rolled back");
+                    "Nightly: removed {Temporary} ({Why})", LogText.Escape(temporary), committed ? "a copy of the AW320 in the outbox" : "left by a file whose transaction rolled back");
             }
         }
 

@@ -1,6 +1,5 @@
 using WlzMessaging.Adjudication;
 using WlzMessaging.Ingestion.Funding;
-using WlzMessaging.Storage.History;
 using WlzMessaging.Vektis;
 
 namespace WlzMessaging.Ingestion.Processing;
@@ -55,8 +54,7 @@ public sealed class AdjudicatingAnswering(AdjudicationSettings settings) : IFile
             var history = new DeclarationHistory();
 
             // A test file is judged against the production history like any file, but never adds to it.
-            await DeclarationHistoryStore.LoadAsync(
-                inputs.Connection, inputs.Transaction, context.Instellingscode, prepass, history, cancellationToken).ConfigureAwait(false);
+            await inputs.Work.LoadHistoryAsync(context.Instellingscode, prepass, history, cancellationToken).ConfigureAwait(false);
             var reference = await inputs.Reference(cancellationToken).ConfigureAwait(false);
             _adjudicator = new Adjudicator(reference, history, prepass, settings, context);
             return _adjudicator;

@@ -113,6 +113,31 @@ internal static partial class DurableFiles
     }
 
     /// <summary>
+    /// Moves any directory entry (a FIFO, a socket, a directory, a symbolic link itself: whatever it is, it is not opened)
+    /// with rename(2), and syncs both directories. A file at <paramref name="destination"/> is replaced.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The entry is gone.</exception>
+    public static void MoveEntrySynced(string source, string destination)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            MoveSynced(source, destination);
+            return;
+        }
+
+        if (Rename(source, destination) != 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            throw errno == ENoEnt
+                ? new FileNotFoundException($"{source} is gone", source)
+                : new IOException($"could not move {source} to {destination} (errno {errno})");
+        }
+
+        SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(destination))!);
+        SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(source))!);
+    }
+
+    /// <summary>
     /// Syncs a directory, so a rename or a new name in it survives a crash of the machine (not only of the process). Best
     /// effort: a file system that cannot sync directories has nothing to sync.
     /// </summary>
@@ -155,6 +180,7 @@ internal static partial class DurableFiles
     }
 
     private const uint SyncFileRangeWrite = 2;
+    private const int ENoEnt = 2;
     private const int ORdOnly = 0;
 
     [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
@@ -168,6 +194,9 @@ internal static partial class DurableFiles
 
     [LibraryImport("libc", EntryPoint = "sync_file_range", SetLastError = true)]
     private static partial int SyncFileRange(int fd, long offset, long count, uint flags);
+
+    [LibraryImport("libc", EntryPoint = "rename", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Rename(string source, string destination);
 
     [LibraryImport("libc", EntryPoint = "link", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Link(string existing, string link);

@@ -2,7 +2,10 @@ namespace WlzMessaging.Ingestion.Processing;
 
 /// <summary>One input file to process and where its results go.</summary>
 /// <param name="InputPath">The AW319 (or whatever arrived).</param>
-/// <param name="OutboxDirectory">Where the AW320 appears, as the input's base name with the extension <c>.aw320</c>.</param>
+/// <param name="OutboxDirectory">
+/// Where the AW320 appears: as the input's base name with the extension <c>.aw320</c>, or, when another input's answer has
+/// that name, with a short hash of the input's content added (<see cref="MailboxNames.AnswerCandidates"/>).
+/// </param>
 /// <param name="Received">The day the file arrived in the mailbox: every date check uses it, never the clock.</param>
 /// <param name="AnswerDate">0182 DAGTEKENING RETOURBERICHT of the AW320.</param>
 /// <param name="ArchiveDirectory">
@@ -23,10 +26,12 @@ public sealed record FileJob(
 {
     public string FileName => Path.GetFileName(InputPath);
 
-    /// <summary>The AW320's name: the input's base name with the extension <c>.aw320</c>.</summary>
-    public string AnswerName => AnswerNameOf(FileName);
-
-    public static string AnswerNameOf(string inputName) => Path.GetFileNameWithoutExtension(inputName) + ".aw320";
+    /// <summary>
+    /// The AW320's name when no other input's answer has it: the input's base name with the extension <c>.aw320</c> (cut to
+    /// fit, <see cref="MailboxNames"/>). The name an answer got is in its aw320 row and <see cref="FileOutcome.Aw320Path"/>.
+    /// </summary>
+    public static string AnswerNameOf(string inputName) =>
+        MailboxNames.Fit(Path.GetFileNameWithoutExtension(inputName), ".aw320", MailboxNames.AnswerMax);
 
     /// <summary>The hidden name the AW320 is written under until the store has committed: a mailbox client skips dot-files.</summary>
     public static string TemporaryNameOf(string answerName) => "." + answerName + ".tmp";

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using WlzMessaging.Ingestion;
 using WlzMessaging.Ingestion.Monitoring;
+using WlzMessaging.Storage;
 using WlzMessaging.Storage.Files;
-using WlzMessaging.Storage.History;
 using WlzMessaging.Storage.Lines;
 using WlzMessaging.Vektis;
 
@@ -22,15 +21,16 @@ namespace WlzMessaging.Ingestion.Processing;
 /// one is stored, <see cref="FileSequence"/>): the structure and the SHA-256 of the input, with the answer session's
 /// first-pass handlers riding along (one read of the file for all three); beside it, the reference snapshot made sure of.
 /// The steps below are <see cref="CompleteAsync"/>.</item>
-/// <item>Take the file's advisory lock (<see cref="VektisFileRepository.TryLockAsync"/>): a worker that finds it taken
-/// leaves the file to the one that has it.</item>
+/// <item>Take the file's advisory lock (<see cref="FileUnitOfWork.TryBeginAsync"/>: the store's side of the file, one
+/// connection and its one transaction, is a <see cref="FileUnitOfWork"/>): a worker that finds it taken leaves the file to
+/// the one that has it.</item>
 /// <item>Content stored before: answer with that file's AW320 again, store nothing.</item>
 /// <item>Not a Vektis AW319: record it as quarantined (with the reason), move it to quarantine, done.</item>
 /// <item>A sound production file whose provider and invoice number were processed before: rejected with 0001 0030.</item>
-/// <item>One transaction: the file's row (claimed), then the provider's writer lock (<see cref="ProviderLock"/>, held to the
-/// commit: the history read and the lines committed are one step per provider), then the second pass, which writes the
-/// AW320 to a hidden temporary name in the outbox while every 04's outcome streams into a binary COPY; then the row's
-/// outcome and the aw320 row; commit.</item>
+/// <item>One transaction: the file's row (claimed), then the provider's writer lock
+/// (<see cref="FileUnitOfWork.LockProviderAsync"/>, held to the commit: the history read and the lines committed are one
+/// step per provider), then the second pass, which writes the AW320 to a hidden temporary name in the outbox while every
+/// 04's outcome streams into a binary COPY; then the row's outcome and the aw320 row; commit.</item>
 /// <item>After the commit: keep a copy of the AW320 (archive, hard link), rename it into the outbox, move the input to the
 /// archive. After a large file, its memory is given back (<see cref="ProcessingSettings.ReturnMemoryFromLines"/>).</item>
 /// </list>
@@ -43,7 +43,7 @@ namespace WlzMessaging.Ingestion.Processing;
 /// </para>
 /// </remarks>
 public sealed class FileProcessor(
-    NpgsqlDataSource dataSource,
+    Store store,
     ProcessingSettings settings,
     IFileAnswering answering,
     ReferenceSnapshotCache reference,
@@ -138,31 +138,28 @@ public sealed class FileProcessor(
     {
         var (job, session, readerOptions, structure, sha256, size, timings, started, ready) = read;
         timings.Queued = Stopwatch.GetElapsedTime(ready);
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var work = await FileUnitOfWork.TryBeginAsync(store, sha256, logger, cancellationToken).ConfigureAwait(false);
+        if (work is null)
         {
-            if (!await VektisFileRepository.TryLockAsync(connection, sha256, cancellationToken).ConfigureAwait(false))
-            {
-                return new FileOutcome(FileOutcomeKind.Busy, job.FileName);
-            }
+            return new FileOutcome(FileOutcomeKind.Busy, job.FileName);
+        }
 
-            try
-            {
-                var outcome = await ProcessLockedAsync(connection, job, session, readerOptions, structure, sha256, size, timings, started, cancellationToken)
-                    .ConfigureAwait(false);
-                timings.Total = Stopwatch.GetElapsedTime(started);
-                Log(outcome);
-                return outcome;
-            }
-            finally
-            {
-                await UnlockAsync(connection, sha256).ConfigureAwait(false);
-            }
+        // Disposing rolls back a transaction that did not commit, then gives the answer name's and the file's locks back.
+        await using (work.ConfigureAwait(false))
+        {
+            // The answer's name is chosen and published under the lock of the input's base name (AnswerNames): two inputs
+            // that would share an AW320 name (jan.asc and jan.aw319) take turns, and the second sees the first's name taken.
+            await work.LockAnswerNameAsync(AnswerNameLockOf(job.FileName), cancellationToken).ConfigureAwait(false);
+            var outcome = await ProcessLockedAsync(work, job, session, readerOptions, structure, sha256, size, timings, started, cancellationToken)
+                .ConfigureAwait(false);
+            timings.Total = Stopwatch.GetElapsedTime(started);
+            Log(outcome);
+            return outcome;
         }
     }
 
     private async Task<FileOutcome> ProcessLockedAsync(
-        NpgsqlConnection connection,
+        FileUnitOfWork work,
         FileJob job,
         IFileAnswerSession session,
         VektisReaderOptions readerOptions,
@@ -173,9 +170,9 @@ public sealed class FileProcessor(
         long started,
         CancellationToken cancellationToken)
     {
-        if (await VektisFileRepository.FindBySha256Async(connection, sha256, cancellationToken).ConfigureAwait(false) is { } earlier)
+        if (await work.FindStoredAsync(cancellationToken).ConfigureAwait(false) is { } earlier)
         {
-            return await AnswerAgainAsync(connection, job, earlier, timings, cancellationToken).ConfigureAwait(false);
+            return await AnswerAgainAsync(work, job, earlier, sha256, timings, cancellationToken).ConfigureAwait(false);
         }
 
         var header = VoorloopInfo.From(structure.Voorloop);
@@ -193,7 +190,7 @@ public sealed class FileProcessor(
 
         if (NotAnswerable(structure) is { } reason)
         {
-            await VektisFileRepository.InsertQuarantinedAsync(connection, file, reason, cancellationToken).ConfigureAwait(false);
+            await work.InsertQuarantinedAsync(file, reason, cancellationToken).ConfigureAwait(false);
             await QuarantineAsync(job, reason, cancellationToken).ConfigureAwait(false);
             return new FileOutcome(FileOutcomeKind.NotVektis, job.FileName) { Reason = reason, Timings = timings };
         }
@@ -202,7 +199,7 @@ public sealed class FileProcessor(
         // such files at once: the unique index vektis_file_invoice_key fails the second commit, and its retry lands here.)
         var repeatedInvoice = !structure.IsRejected
             && header is { IsProduction: true, ProviderAgb: { } agb, Factuurnummer: { } factuurnummer }
-            && await VektisFileRepository.IsInvoiceProcessedAsync(connection, agb, factuurnummer, cancellationToken).ConfigureAwait(false);
+            && await work.IsInvoiceProcessedAsync(agb, factuurnummer, cancellationToken).ConfigureAwait(false);
         if (repeatedInvoice)
         {
             // Answered as the codec answers any file rejected as a whole: 01 with 0001 0030, the 99 as sent.
@@ -214,14 +211,13 @@ public sealed class FileProcessor(
 
         var mark = Stopwatch.GetTimestamp();
         Directory.CreateDirectory(job.OutboxDirectory);
-        var answerName = job.AnswerName;
+        var answerName = await ChooseAnswerNameAsync(work, job, sha256, null, cancellationToken).ConfigureAwait(false);
         var temporary = Path.Combine(job.OutboxDirectory, FileJob.TemporaryNameOf(answerName));
         var final = Path.Combine(job.OutboxDirectory, answerName);
 
-        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
+        // The file's transaction: rolled back by the unit of work's disposal unless committed below.
         {
-            var fileId = await VektisFileRepository.InsertClaimedAsync(connection, transaction, file, cancellationToken).ConfigureAwait(false);
+            var fileId = await work.ClaimAsync(file, cancellationToken).ConfigureAwait(false);
             var answerHeader = Aw320Header.Create(FormattableString.Invariant($"WLZ-{fileId:D10}"), job.AnswerDate);
             Aw320Summary summary;
             byte[] aw320Sha;
@@ -236,7 +232,7 @@ public sealed class FileProcessor(
                 else
                 {
                     summary = await AnswerAndStoreAsync(
-                        connection, transaction, job, session, structure, header, fileId, readerOptions, answerHeader, output, timings, tally, cancellationToken)
+                        work, job, session, structure, header, fileId, readerOptions, answerHeader, output, timings, tally, cancellationToken)
                         .ConfigureAwait(false);
                 }
 
@@ -253,11 +249,8 @@ public sealed class FileProcessor(
 
             mark = Stopwatch.GetTimestamp();
             var codes = rejected ? CodesOf(RejectionCodes(structure)) : [];
-            var kept = job.ArchiveDirectory is { } archive ? Path.GetFullPath(Path.Combine(archive, ArchivedName(fileId, answerName))) : Path.GetFullPath(final);
-            await VektisFileRepository.CompleteAsync(
-                connection,
-                transaction,
-                fileId,
+            var kept = job.ArchiveDirectory is { } archive ? Path.GetFullPath(Path.Combine(archive, MailboxNames.Archived(fileId, answerName))) : Path.GetFullPath(final);
+            await work.CompleteAsync(
                 new VektisFileOutcome(
                     rejected ? "rejected" : "processed",
                     codes,
@@ -268,14 +261,14 @@ public sealed class FileProcessor(
                     summary.NetToegekend,
                     (int)Math.Min(int.MaxValue, Stopwatch.GetElapsedTime(started).TotalMilliseconds)),
                 cancellationToken).ConfigureAwait(false);
-            await VektisFileRepository.InsertAw320Async(connection, transaction, fileId, answerName, aw320Sha, aw320Size, content, kept, cancellationToken)
+            await work.InsertAw320Async(answerName, aw320Sha, aw320Size, content, kept, cancellationToken)
                 .ConfigureAwait(false);
 
             // The point of no return: from here on the file is stored, and processing its input again only finishes the rest.
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await work.CommitAsync(cancellationToken).ConfigureAwait(false);
 
             // Statistics current after a large load, so the next file's history probes are planned on them (specs/storage.md).
-            await DeclarationLineStatistics.RefreshAfterLoadAsync(connection, rejected ? 0 : summary.Lines, cancellationToken).ConfigureAwait(false);
+            await work.RefreshLineStatisticsAsync(rejected ? 0 : summary.Lines, cancellationToken).ConfigureAwait(false);
             timings.Commit = Stopwatch.GetElapsedTime(mark);
 
             mark = Stopwatch.GetTimestamp();
@@ -306,8 +299,7 @@ public sealed class FileProcessor(
 
     /// <summary>The second pass: the AW320 to <paramref name="output"/> while every 04's outcome streams into COPY.</summary>
     private async Task<Aw320Summary> AnswerAndStoreAsync(
-        NpgsqlConnection connection,
-        NpgsqlTransaction transaction,
+        FileUnitOfWork work,
         FileJob job,
         IFileAnswerSession session,
         VektisReadResult structure,
@@ -324,8 +316,8 @@ public sealed class FileProcessor(
 
         // One writer per provider: held from before the history is read until this transaction commits (ProviderLock). A
         // wait for another file of the provider counts in Prepare.
-        await ProviderLock.AcquireAsync(connection, transaction, header.ProviderAgb!.Value, cancellationToken).ConfigureAwait(false);
-        var inputs = new AnswerInputs(structure, header, job.Received, token => reference.GetAsync(dataSource, token), connection, transaction);
+        await work.LockProviderAsync(header.ProviderAgb!.Value, cancellationToken).ConfigureAwait(false);
+        var inputs = new AnswerInputs(structure, header, job.Received, token => reference.GetAsync(store, token), work);
         var answers = await session.PrepareAsync(inputs, cancellationToken)
             .ConfigureAwait(false);
         timings.Prepare = Stopwatch.GetElapsedTime(mark);
@@ -337,7 +329,7 @@ public sealed class FileProcessor(
             ReceivedOn = job.Received,
             Production = header.IsProduction,
         };
-        var lines = await DeclarationLineStream.BeginAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var lines = await work.BeginLinesAsync(cancellationToken).ConfigureAwait(false);
         await using (lines.ConfigureAwait(false))
         {
             var storing = new StoringAnswers(answers, session, lines, row, tally);
@@ -364,7 +356,7 @@ public sealed class FileProcessor(
     /// it again. Also the way a crash after the commit is finished: the synced temporary AW320 is still in the outbox.
     /// </summary>
     private async Task<FileOutcome> AnswerAgainAsync(
-        NpgsqlConnection connection, FileJob job, StoredVektisFile earlier, FileTimings timings, CancellationToken cancellationToken)
+        FileUnitOfWork work, FileJob job, StoredVektisFile earlier, byte[] sha256, FileTimings timings, CancellationToken cancellationToken)
     {
         if (!File.Exists(job.InputPath))
         {
@@ -382,13 +374,19 @@ public sealed class FileProcessor(
         var mark = Stopwatch.GetTimestamp();
         var stored = earlier.Aw320 ?? throw new InvalidOperationException($"file {earlier.Id} is {earlier.Status} but has no aw320 row");
         Directory.CreateDirectory(job.OutboxDirectory);
-        var final = Path.Combine(job.OutboxDirectory, job.AnswerName);
+
+        // The same input again (a crash after its commit, or sent again under its own name): the name it was answered under.
+        // A copy under another name: a name of its own, never one that holds another file's answer.
+        var answerName = earlier.FileName == job.FileName
+            ? stored.FileName
+            : await ChooseAnswerNameAsync(work, job, sha256, earlier, cancellationToken).ConfigureAwait(false);
+        var final = Path.Combine(job.OutboxDirectory, answerName);
         if (!await DurableFiles.HasContentAsync(final, stored.Sha256, cancellationToken).ConfigureAwait(false))
         {
-            var temporary = Path.Combine(job.OutboxDirectory, FileJob.TemporaryNameOf(job.AnswerName));
+            var temporary = Path.Combine(job.OutboxDirectory, FileJob.TemporaryNameOf(answerName));
             if (!await DurableFiles.HasContentAsync(temporary, stored.Sha256, cancellationToken).ConfigureAwait(false))
             {
-                await RestoreAw320Async(connection, earlier, stored, temporary, cancellationToken).ConfigureAwait(false);
+                await RestoreAw320Async(work, earlier, stored, temporary, cancellationToken).ConfigureAwait(false);
             }
 
             // The kept copy may be what a crash right after the commit did not get to make.
@@ -420,10 +418,10 @@ public sealed class FileProcessor(
 
     /// <summary>Writes the stored file's AW320 to <paramref name="temporary"/>: from its row, or from the kept copy on disk.</summary>
     private static async Task RestoreAw320Async(
-        NpgsqlConnection connection, StoredVektisFile earlier, StoredAw320 stored, string temporary, CancellationToken cancellationToken)
+        FileUnitOfWork work, StoredVektisFile earlier, StoredAw320 stored, string temporary, CancellationToken cancellationToken)
     {
         if (stored.HasContent
-            && await VektisFileRepository.ReadAw320ContentAsync(connection, earlier.Id, cancellationToken).ConfigureAwait(false) is { } content)
+            && await work.ReadAw320ContentAsync(earlier.Id, cancellationToken).ConfigureAwait(false) is { } content)
         {
             await DurableFiles.WriteSyncedAsync(temporary, content, cancellationToken).ConfigureAwait(false);
         }
@@ -461,7 +459,7 @@ public sealed class FileProcessor(
         // Off the caller's thread at once: the first pass must not wait for the query to be sent.
         await Task.Yield();
         var started = Stopwatch.GetTimestamp();
-        await reference.GetAsync(dataSource, cancellationToken).ConfigureAwait(false);
+        await reference.GetAsync(store, cancellationToken).ConfigureAwait(false);
         timings.Reference = Stopwatch.GetElapsedTime(started);
     }
 
@@ -526,7 +524,36 @@ public sealed class FileProcessor(
         Options = FileOptions.SequentialScan | FileOptions.Asynchronous,
     });
 
-    internal static string ArchivedName(long fileId, string name) => FormattableString.Invariant($"{fileId:D8}-{name}");
+    /// <summary>The key of the lock under which an input's answer name is chosen: its base name, from which every candidate is made.</summary>
+    private static string AnswerNameLockOf(string inputName) => Path.GetFileNameWithoutExtension(inputName);
+
+    /// <summary>
+    /// The first of the input's answer names (<see cref="MailboxNames.AnswerCandidates"/>) that no other file's committed
+    /// AW320 holds and that the outbox does not hold, or holds with this very answer (a copy answered before). Called under
+    /// the lock of <see cref="AnswerNameLockOf"/>, so no other process is choosing among the same names.
+    /// </summary>
+    private static async Task<string> ChooseAnswerNameAsync(
+        FileUnitOfWork work, FileJob job, byte[] inputSha256, StoredVektisFile? earlier, CancellationToken cancellationToken)
+    {
+        var candidates = MailboxNames.AnswerCandidates(job.FileName, inputSha256);
+        var taken = await work.AnswerNamesTakenAsync(candidates, earlier?.Id, cancellationToken).ConfigureAwait(false);
+        foreach (var candidate in candidates)
+        {
+            var path = Path.Combine(job.OutboxDirectory, candidate);
+            if (taken.Contains(candidate))
+            {
+                continue;
+            }
+
+            if (!Path.Exists(path)
+                || (earlier?.Aw320 is { } answer && await DurableFiles.HasContentAsync(path, answer.Sha256, cancellationToken).ConfigureAwait(false)))
+            {
+                return candidate;
+            }
+        }
+
+        throw new IOException($"{LogText.Escape(job.FileName)}: every name its AW320 may have is taken in {job.OutboxDirectory}");
+    }
 
     /// <summary>Worker mode: the answered input goes to the archive. An input already gone was archived by someone else.</summary>
     private static void Archive(FileJob job, long fileId)
@@ -539,7 +566,7 @@ public sealed class FileProcessor(
         Directory.CreateDirectory(archive);
         try
         {
-            DurableFiles.MoveSynced(job.InputPath, Path.Combine(archive, ArchivedName(fileId, job.FileName)));
+            DurableFiles.MoveSynced(job.InputPath, Path.Combine(archive, MailboxNames.Archived(fileId, job.FileName)));
         }
         catch (FileNotFoundException)
         {
@@ -552,24 +579,6 @@ public sealed class FileProcessor(
             ? MailboxFiles.QuarantineAsync(job.InputPath, quarantine, reason, cancellationToken)
             : Task.CompletedTask;
 
-    private async Task UnlockAsync(NpgsqlConnection connection, byte[] sha256)
-    {
-        if (connection.FullState != System.Data.ConnectionState.Open)
-        {
-            // A broken connection took its locks with it.
-            return;
-        }
-
-        try
-        {
-            await VektisFileRepository.UnlockAsync(connection, sha256, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
-        {
-            logger.LogDebug(e, "Could not release the lock of a file; it goes with the connection");
-        }
-    }
-
     private void Log(FileOutcome outcome)
     {
         switch (outcome.Kind)
@@ -577,20 +586,20 @@ public sealed class FileProcessor(
             case FileOutcomeKind.Processed:
                 logger.LogInformation(
                     "Processed {File} as file {FileId}: {Lines} lines, {Approved} approved, {Rejected} rejected, AW320 {Aw320} in {Milliseconds} ms",
-                    outcome.FileName, outcome.FileId, outcome.Lines, outcome.Approved, outcome.RejectedLines, outcome.Aw320Path,
+                    LogText.Escape(outcome.FileName), outcome.FileId, outcome.Lines, outcome.Approved, outcome.RejectedLines, LogText.Escape(outcome.Aw320Path),
                     (long)outcome.Timings.Total.TotalMilliseconds);
                 break;
             case FileOutcomeKind.Rejected:
                 logger.LogInformation(
                     "Rejected {File} as a whole as file {FileId} with {Retourcodes}, AW320 {Aw320}",
-                    outcome.FileName, outcome.FileId, string.Join(' ', outcome.Retourcodes.Select(c => c.ToString("D4", System.Globalization.CultureInfo.InvariantCulture))),
-                    outcome.Aw320Path);
+                    LogText.Escape(outcome.FileName), outcome.FileId, string.Join(' ', outcome.Retourcodes.Select(c => c.ToString("D4", System.Globalization.CultureInfo.InvariantCulture))),
+                    LogText.Escape(outcome.Aw320Path));
                 break;
             case FileOutcomeKind.Reused:
-                logger.LogInformation("Answered {File} with the AW320 of file {FileId}: {Reason}", outcome.FileName, outcome.FileId, outcome.Reason);
+                logger.LogInformation("Answered {File} with the AW320 of file {FileId}: {Reason}", LogText.Escape(outcome.FileName), outcome.FileId, LogText.Escape(outcome.Reason));
                 break;
             case FileOutcomeKind.NotVektis:
-                logger.LogWarning("Not a Vektis declaration, not answered: {File}: {Reason}", outcome.FileName, outcome.Reason);
+                logger.LogWarning("Not a Vektis declaration, not answered: {File}: {Reason}", LogText.Escape(outcome.FileName), LogText.Escape(outcome.Reason));
                 break;
         }
     }

@@ -1,5 +1,5 @@
-using Npgsql;
 using WlzMessaging.Reference;
+using WlzMessaging.Storage.Files;
 using WlzMessaging.Vektis;
 
 namespace WlzMessaging.Ingestion.Processing;
@@ -40,7 +40,7 @@ public interface IFileAnswerSession
 
     /// <summary>
     /// Called once, after the first pass, for a file that is not rejected as a whole: loads in bulk what the answers need
-    /// (the provider's history, through <see cref="AnswerInputs.Connection"/> in the file's transaction) and returns the
+    /// (the provider's history, through <see cref="AnswerInputs.Work"/> in the file's transaction) and returns the
     /// answers of the second pass. Never a query per line.
     /// </summary>
     ValueTask<IRecordAnswers> PrepareAsync(AnswerInputs inputs, CancellationToken cancellationToken);
@@ -65,11 +65,13 @@ public interface IFileAnswerSession
 /// The reference snapshot in force, on demand (<see cref="ReferenceSnapshotCache"/>: built once, rebuilt only after an
 /// import changed a table, never per line); an answer source that needs none, like the stand-in, never loads it.
 /// </param>
-/// <param name="Connection">The file's connection; <paramref name="Transaction"/> is open and holds the file's row.</param>
+/// <param name="Work">
+/// The file's unit of work in the store: its transaction is open, holds the file's row and the provider's writer lock, and
+/// reads the provider's history (<see cref="FileUnitOfWork.LoadHistoryAsync"/>).
+/// </param>
 public sealed record AnswerInputs(
     VektisReadResult Structure,
     VoorloopInfo Header,
     DateOnly Received,
     Func<CancellationToken, Task<ReferenceSnapshot>> Reference,
-    NpgsqlConnection Connection,
-    NpgsqlTransaction Transaction);
+    FileUnitOfWork Work);

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Npgsql;
 using WlzMessaging.Ingestion;
+using WlzMessaging.Storage;
 using WlzMessaging.Reference.Csv;
 using WlzMessaging.Storage.Reference;
 
@@ -18,7 +18,7 @@ public sealed record ReferenceFileImport(IReferenceFileResult File, string Table
 public static class ReferenceImport
 {
     public static async Task<IReadOnlyList<ReferenceFileImport>> ImportAsync(
-        NpgsqlDataSource dataSource, string directory, TextWriter output, TextWriter problems, CancellationToken cancellationToken)
+        Store store, string directory, TextWriter output, TextWriter problems, CancellationToken cancellationToken)
     {
         ReferenceDataSet set;
         try
@@ -32,7 +32,7 @@ public static class ReferenceImport
 
         foreach (var ignored in set.IgnoredFiles)
         {
-            await output.WriteLineAsync($"{ignored}: not one of the reference files (names are case-sensitive), ignored").ConfigureAwait(false);
+            await output.WriteLineAsync($"{LogText.Escape(ignored)}: not one of the reference files (names are case-sensitive), ignored").ConfigureAwait(false);
         }
 
         if (set.Files.Count == 0)
@@ -50,7 +50,7 @@ public static class ReferenceImport
             ReferenceImportOutcome outcome;
             try
             {
-                outcome = await ReferenceRepository.ImportAsync(dataSource, file, sha256, cancellationToken).ConfigureAwait(false);
+                outcome = await ReferenceRepository.ImportAsync(store, file, sha256, cancellationToken).ConfigureAwait(false);
             }
             catch (ReferenceStorageException e)
             {
@@ -71,23 +71,27 @@ public static class ReferenceImport
                 default:
                     foreach (var problem in file.Problems)
                     {
-                        await problems.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
+                        // A problem may quote a cell: escaped, so a control character in a file cannot reach the terminal.
+                        await problems.WriteLineAsync(LogText.Escape(problem.ToString())).ConfigureAwait(false);
                     }
 
                     if (file.ProblemCount > file.Problems.Count)
                     {
                         await problems.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                            $"{file.FileName}: {file.ProblemCount - file.Problems.Count:N0} more problems not shown")).ConfigureAwait(false);
+                            $"{file.FileName}: {Problems(file.ProblemCount - file.Problems.Count)} more not shown")).ConfigureAwait(false);
                     }
 
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"{file.FileName}: {file.ProblemCount:N0} problems, table {table} unchanged")).ConfigureAwait(false);
+                        $"{file.FileName}: {Problems(file.ProblemCount)}, table {table} unchanged")).ConfigureAwait(false);
                     break;
             }
         }
 
         return results;
     }
+
+    private static string Problems(int count) =>
+        count == 1 ? "1 problem" : string.Create(CultureInfo.InvariantCulture, $"{count:N0} problems");
 
     private static string Rows(int count) =>
         count == 1 ? "1 row" : string.Create(CultureInfo.InvariantCulture, $"{count:N0} rows");

@@ -1,5 +1,5 @@
-using Npgsql;
 using WlzMessaging.Reference;
+using WlzMessaging.Storage;
 using WlzMessaging.Storage.Reference;
 
 namespace WlzMessaging.Ingestion.Processing;
@@ -21,20 +21,19 @@ public sealed class ReferenceSnapshotCache : IDisposable
     public string? Version => _current?.Version;
 
     /// <summary>The snapshot of the reference data now in the store, read through a connection of its own.</summary>
-    public async Task<ReferenceSnapshot> GetAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
+    public async Task<ReferenceSnapshot> GetAsync(Store store, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(dataSource);
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        ArgumentNullException.ThrowIfNull(store);
+        var reader = await ReferenceReader.OpenAsync(store, cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
         {
-            return await GetAsync(connection, cancellationToken).ConfigureAwait(false);
+            return await GetAsync(reader, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>The snapshot of the reference data now in the store. <paramref name="connection"/> must have no transaction open.</summary>
-    public async Task<ReferenceSnapshot> GetAsync(NpgsqlConnection connection, CancellationToken cancellationToken = default)
+    private async Task<ReferenceSnapshot> GetAsync(ReferenceReader reader, CancellationToken cancellationToken)
     {
-        var version = await ReferenceRepository.ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false);
+        var version = await reader.ReadVersionAsync(cancellationToken).ConfigureAwait(false);
         if (_current is { } current && current.Version == version)
         {
             return current.Snapshot;
@@ -48,7 +47,7 @@ public sealed class ReferenceSnapshotCache : IDisposable
                 return built.Snapshot;
             }
 
-            var (loadedVersion, tables) = await ReferenceRepository.LoadAsync(connection, cancellationToken).ConfigureAwait(false);
+            var (loadedVersion, tables) = await reader.LoadAsync(cancellationToken).ConfigureAwait(false);
             var entry = new Entry(loadedVersion, ReferenceSnapshot.Build(tables));
             _current = entry;
             Builds++;

@@ -61,9 +61,20 @@ public sealed class MailboxWorker(
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
+    /// <summary>An entry that failed for a file system reason this many times in a row is quarantined instead of tried again.</summary>
+    internal const int MaxAttempts = 5;
+
+    /// <summary>While the database is down, a reminder that it still is, at most this often.</summary>
+    internal static readonly TimeSpan OutageReminder = TimeSpan.FromMinutes(5);
+
     private readonly ILogger _logger = loggers.CreateLogger<MailboxWorker>();
     private readonly string _workerId = activity.WorkerId;
+    private readonly Dictionary<string, int> _attempts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _givenUp = new(StringComparer.Ordinal);
     private bool? _databaseUp;
+    private DateTimeOffset _downSince;
+    private DateTimeOffset _remindedAt;
+    private string? _problem;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -129,8 +140,9 @@ public sealed class MailboxWorker(
                     }
                 }
 
-                // With --once a file another worker holds is left to it; running on, it is looked at again after a poll.
-                var ready = scanner.Scan().Where(p => !run.Once || !leftAlone.Contains(p)).ToList();
+                // With --once a file another worker holds is left to it; running on, it is looked at again after a poll. An entry
+                // that could be neither processed nor quarantined is not looked at again by this worker (it said why, once).
+                var ready = scanner.ScanEntries().Where(e => !_givenUp.Contains(e.Path) && (!run.Once || !leftAlone.Contains(e.Path))).ToList();
                 var waiting = ready.Count + scanner.Waiting;
                 activity.InboxDepth(waiting);
                 var progressed = false;
@@ -143,20 +155,26 @@ public sealed class MailboxWorker(
                 {
                     for (var i = 0; i < ready.Count && !stoppingToken.IsCancellationRequested; i++)
                     {
-                        var path = ready[i];
-                        var handled = await HandleAsync(db, sequence, path, i + 1 < ready.Count ? ready[i + 1] : null, stoppingToken).ConfigureAwait(false);
+                        var entry = ready[i];
+                        var handled = await HandleEntryAsync(db, sequence, entry, NextFile(ready, i), stoppingToken).ConfigureAwait(false);
                         if (handled == Handled.DatabaseDown)
                         {
                             databaseDown = true;
                             break;
                         }
 
+                        if (handled == Handled.Failed)
+                        {
+                            handled = await FailedAsync(entry).ConfigureAwait(false);
+                        }
+
                         if (handled is Handled.LeftAlone)
                         {
-                            leftAlone.Add(path);
+                            leftAlone.Add(entry.Path);
                         }
-                        else
+                        else if (handled is Handled.Done)
                         {
+                            _attempts.Remove(entry.Path);
                             progressed = true;
                             activity.InboxDepth(--waiting);
                         }
@@ -215,6 +233,148 @@ public sealed class MailboxWorker(
         Done,
         LeftAlone,
         DatabaseDown,
+
+        /// <summary>A file system problem (in <see cref="_problem"/>): tried again at the next pass, up to <see cref="MaxAttempts"/>.</summary>
+        Failed,
+
+        /// <summary>Failed, and to be tried again at the next pass.</summary>
+        Later,
+    }
+
+    /// <summary>The path of the next regular file after entry <paramref name="i"/>, to read ahead; null when the next is not one.</summary>
+    private static string? NextFile(List<InboxEntry> entries, int i) =>
+        i + 1 < entries.Count && entries[i + 1].Kind == InboxEntryKind.File ? entries[i + 1].Path : null;
+
+    /// <summary>
+    /// One entry of the inbox to its end: a file processed; a link's bytes copied in its place, then processed; a name that
+    /// is not UTF-8 renamed (the next pass processes it); anything else quarantined with what it is as the reason.
+    /// </summary>
+    private async Task<Handled> HandleEntryAsync(Connected db, FileSequence sequence, InboxEntry entry, string? nextPath, CancellationToken stoppingToken)
+    {
+        try
+        {
+            switch (entry.Kind)
+            {
+                case InboxEntryKind.UndecodableName:
+                    RenameUndecodable(entry);
+                    return Handled.Done;
+                case InboxEntryKind.NotAFile:
+                    await QuarantineEntryAsync(entry.Path, $"{LogText.Escape(entry.Name)} is {entry.Problem}; the inbox takes files only").ConfigureAwait(false);
+                    return Handled.Done;
+                case InboxEntryKind.Link:
+                    await FollowLinkAsync(entry, stoppingToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _problem = OneLine(e.Message);
+            return Handled.Failed;
+        }
+
+        return await HandleAsync(db, sequence, entry.Path, nextPath, stoppingToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A symbolic link to a file is followed once: the target's bytes are copied (synced) to a hidden name in the inbox,
+    /// which then replaces the link (a rename replaces the link itself, never its target). What is answered and archived
+    /// are those bytes, however the target changes afterwards. The copy keeps the link's time: the day it arrived.
+    /// </summary>
+    private async Task FollowLinkAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        var arrived = EntryStatus.Of(entry.Path)?.ModifiedUtc ?? entry.ModifiedUtc;
+        var copy = Path.Combine(settings.Inbox, "." + MailboxNames.Fit(entry.Name, ".link.tmp", MailboxNames.NameMax - 1));
+        await DurableFiles.CopySyncedAsync(entry.Path, copy, cancellationToken).ConfigureAwait(false);
+        File.SetLastWriteTimeUtc(copy, arrived);
+        DurableFiles.MoveEntrySynced(copy, entry.Path);
+        _logger.LogInformation("{File} is a symbolic link: its target's bytes are processed and archived in its place", LogText.Escape(entry.Name));
+    }
+
+    /// <summary>
+    /// A name that is not UTF-8 cannot be opened through .NET: it is renamed, in the inbox, to the same name with each byte
+    /// that is not UTF-8 written as <c>%XX</c> (cut to fit, a hash added when that name is taken), and processed as such.
+    /// </summary>
+    private void RenameUndecodable(InboxEntry entry)
+    {
+        var raw = entry.RawName!;
+        var name = Utf8NameOf(raw);
+        var extension = Path.GetExtension(name).Length is > 0 and <= 16 ? Path.GetExtension(name) : "";
+        var renamed = MailboxNames.Fit(name[..^extension.Length], extension, MailboxNames.QuarantineMax);
+        if (Path.Exists(Path.Combine(settings.Inbox, renamed)))
+        {
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(raw))[..8];
+            renamed = MailboxNames.Fit(name[..^extension.Length], $"~{hash}{extension}", MailboxNames.QuarantineMax);
+        }
+
+        EntryStatus.RenameRaw(settings.Inbox, raw, renamed);
+        _logger.LogWarning("{File} has a name that is not UTF-8; renamed to {Renamed} and processed under that name", LogText.Escape(raw), LogText.Escape(renamed));
+    }
+
+    private static string Utf8NameOf(ReadOnlySpan<byte> raw)
+    {
+        var name = new System.Text.StringBuilder();
+        while (!raw.IsEmpty)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(raw, out var rune, out var consumed) == System.Buffers.OperationStatus.Done)
+            {
+                name.Append(rune.ToString());
+            }
+            else
+            {
+                consumed = Math.Max(1, consumed);
+                foreach (var b in raw[..consumed])
+                {
+                    name.Append(System.Globalization.CultureInfo.InvariantCulture, $"%{b:X2}");
+                }
+            }
+
+            raw = raw[consumed..];
+        }
+
+        return name.ToString();
+    }
+
+    /// <summary>
+    /// An entry that failed for a file system reason: with --once it is left (and counted); running on, it is tried again at
+    /// the next pass, and after <see cref="MaxAttempts"/> failures in a row it is quarantined with the last reason.
+    /// </summary>
+    private async Task<Handled> FailedAsync(InboxEntry entry)
+    {
+        var name = LogText.Escape(entry.Name);
+        var attempts = _attempts[entry.Path] = _attempts.GetValueOrDefault(entry.Path) + 1;
+        if (attempts < MaxAttempts && !run.Once)
+        {
+            _logger.LogWarning("Could not process {File} now: {Reason}; it stays in the inbox and is tried again ({Attempt} of {Max})", name, LogText.Escape(_problem), attempts, MaxAttempts);
+            return Handled.Later;
+        }
+
+        if (run.Once && attempts < MaxAttempts)
+        {
+            _logger.LogWarning("Could not process {File} now: {Reason}; it stays in the inbox", name, LogText.Escape(_problem));
+            result.CountFailed();
+            return Handled.LeftAlone;
+        }
+
+        result.CountFailed();
+        _attempts.Remove(entry.Path);
+        try
+        {
+            await QuarantineEntryAsync(entry.Path, $"{name} could not be processed {attempts} times in a row: {LogText.Escape(_problem)}").ConfigureAwait(false);
+            return Handled.Done;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _givenUp.Add(entry.Path);
+            _logger.LogError("{File} could not be moved to quarantine either ({Reason}); this worker leaves it alone until restarted", name, LogText.Escape(OneLine(e.Message)));
+            return Handled.LeftAlone;
+        }
+    }
+
+    /// <summary>An entry that is no file to process goes to quarantine with <paramref name="reason"/> (its name escaped, never its contents).</summary>
+    private async Task QuarantineEntryAsync(string path, string reason)
+    {
+        _logger.LogWarning("Moved to quarantine: {Reason}", reason);
+        await MailboxFiles.QuarantineAsync(path, settings.Quarantine, reason, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -250,8 +410,15 @@ public sealed class MailboxWorker(
                 if (outcome.Kind == FileOutcomeKind.Busy)
                 {
                     activity.Finished(name, outcome.Kind);
-                    _logger.LogDebug("{File} is in the hands of another worker", name);
+                    _logger.LogDebug("{File} is in the hands of another worker", LogText.Escape(name));
                     return Handled.LeftAlone;
+                }
+
+                if (outcome.Kind == FileOutcomeKind.Gone && EntryStatus.Of(path) is not null)
+                {
+                    // Still there, yet it could not be opened: never taken again and again in one breath.
+                    _problem = "it is there but could not be opened";
+                    return Handled.Failed;
                 }
 
                 if (outcome.Answered)
@@ -269,7 +436,7 @@ public sealed class MailboxWorker(
             {
                 // A first pass stops at once (it has nothing to roll back); a second half after StopGrace.
                 activity.Idle();
-                _logger.LogWarning("Stopped while {File} was in hand: its transaction is rolled back and it stays in the inbox", name);
+                _logger.LogWarning("Stopped while {File} was in hand: its transaction is rolled back and it stays in the inbox", LogText.Escape(name));
                 return Handled.LeftAlone;
             }
 #pragma warning disable CA1031 // Every failure of one file is sorted here; none may end the worker.
@@ -279,19 +446,14 @@ public sealed class MailboxWorker(
                 switch (Failures.Classify(e))
                 {
                     case FailureKind.Retry when attempt < 3:
-                        _logger.LogInformation("{File} met a concurrent writer of the same content or invoice; processing it again", name);
+                        _logger.LogInformation("{File} met a concurrent writer of the same content or invoice; processing it again", LogText.Escape(name));
                         continue;
                     case FailureKind.DatabaseDown:
                         DatabaseState(up: false, OneLine(e.Message));
                         return Handled.DatabaseDown;
                     case FailureKind.FileSystem:
-                        _logger.LogWarning("Could not process {File} now: {Reason}; it stays in the inbox and is tried again", name, OneLine(e.Message));
-                        if (run.Once)
-                        {
-                            result.CountFailed();
-                        }
-
-                        return Handled.LeftAlone;
+                        _problem = OneLine(e.Message);
+                        return Handled.Failed;
                     default:
                         await SetAsideAsync(path, name, e).ConfigureAwait(false);
                         activity.SetAside(name);
@@ -337,15 +499,16 @@ public sealed class MailboxWorker(
     private async Task SetAsideAsync(string path, string name, Exception e)
     {
         result.CountFailed();
-        var reason = $"could not be processed: {e.GetType().Name}: {OneLine(e.Message)}";
-        _logger.LogError("{File} could not be processed and is moved to quarantine: {Reason}", name, reason);
+        var reason = $"could not be processed: {e.GetType().Name}: {LogText.Escape(OneLine(e.Message))}";
+        _logger.LogError("{File} could not be processed and is moved to quarantine: {Reason}", LogText.Escape(name), reason);
         try
         {
             await MailboxFiles.QuarantineAsync(path, settings.Quarantine, reason, CancellationToken.None).ConfigureAwait(false);
         }
         catch (IOException io)
         {
-            _logger.LogError("{File} could not be moved to quarantine either: {Reason}", name, io.Message);
+            _givenUp.Add(path);
+            _logger.LogError("{File} could not be moved to quarantine either ({Reason}); this worker leaves it alone until restarted", LogText.Escape(name), LogText.Escape(OneLine(io.Message)));
         }
     }
 
@@ -357,12 +520,12 @@ public sealed class MailboxWorker(
             store = await run.OpenStore(cancellationToken)
                 .ConfigureAwait(false);
             var processor = new FileProcessor(
-                store.DataSource,
+                store,
                 new ProcessingSettings { Uzovi = settings.Uzovi, ProcessedBy = _workerId },
                 answering,
                 snapshots,
                 loggers.CreateLogger<FileProcessor>());
-            var workers = new WorkerStatusStore(store.DataSource);
+            var workers = store.WorkerStatuses();
             await workers.WriteAsync(activity.Current(), cancellationToken).ConfigureAwait(false);
             return new Connected(store, processor, workers);
         }
@@ -408,12 +571,27 @@ public sealed class MailboxWorker(
         }
     }
 
-    /// <summary>Logs the database's state once per change, never per attempt.</summary>
+    /// <summary>
+    /// Logs the database's state once per change, never per attempt: one line when it goes away, one when it is back (the
+    /// first connection is "available", not "available again"), and in between a reminder at most every
+    /// <see cref="OutageReminder"/>; each attempt itself is a debug line.
+    /// </summary>
     private void DatabaseState(bool up, string detail)
     {
+        var now = time.GetUtcNow();
         if (_databaseUp == up)
         {
-            _logger.LogDebug("Database still {State}: {Detail}", up ? "available" : "unavailable", detail);
+            if (!up && now - _remindedAt >= OutageReminder)
+            {
+                _remindedAt = now;
+                _logger.LogWarning(
+                    "Database still unavailable, for {Minutes:F0} min now: {Reason}. The inbox waits", (now - _downSince).TotalMinutes, LogText.Escape(detail));
+            }
+            else
+            {
+                _logger.LogDebug("Database still {State}: {Detail}", up ? "available" : "unavailable", LogText.Escape(detail));
+            }
+
             return;
         }
 
@@ -427,14 +605,15 @@ public sealed class MailboxWorker(
             }
             else
             {
-                _logger.LogInformation("Database available again: {Database}; carrying on", detail);
+                _logger.LogInformation("Database available again after {Seconds:F0} s: {Database}; carrying on", (now - _downSince).TotalSeconds, detail);
             }
         }
         else
         {
+            (_downSince, _remindedAt) = (now, now);
             _logger.LogWarning(
                 "Database unavailable: {Reason}. The inbox is left untouched; retrying with backoff up to every {MaxDelay} s",
-                detail, settings.MaxRetryDelay.TotalSeconds);
+                LogText.Escape(detail), settings.MaxRetryDelay.TotalSeconds);
         }
     }
 

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using WlzMessaging.Ingestion;
+using WlzMessaging.Storage;
 using WlzMessaging.Storage.Operations;
 
 namespace WlzMessaging.Operations.Dashboard;
@@ -52,26 +52,26 @@ public static class DashboardEndpoints
 
     private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
 
-    /// <summary>Maps the page and its JSON onto <paramref name="endpoints"/>, reading through <paramref name="dataSource"/>.</summary>
-    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder endpoints, NpgsqlDataSource dataSource, DashboardOptions? options = null)
+    /// <summary>Maps the page and its JSON onto <paramref name="endpoints"/>, reading through <paramref name="store"/>.</summary>
+    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder endpoints, Store store, DashboardOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(dataSource);
-        return Map(endpoints, () => dataSource, options);
+        ArgumentNullException.ThrowIfNull(store);
+        return Map(endpoints, () => store, options);
     }
 
     /// <summary>
-    /// Maps the page and its JSON, reading through the data source <paramref name="dataSource"/> gives at each request;
-    /// while it gives none (the worker has not reached its database yet) the figures are answered with 503.
+    /// Maps the page and its JSON, reading through the store <paramref name="store"/> gives at each request; while it gives
+    /// none (the worker has not reached its database yet) the figures are answered with 503.
     /// </summary>
-    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder endpoints, Func<NpgsqlDataSource?> dataSource, DashboardOptions? options = null)
+    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder endpoints, Func<Store?> store, DashboardOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(store);
         options ??= new DashboardOptions();
         var root = "/" + options.Path.Trim('/');
         var prefix = root == "/" ? "" : root;
         var page = new DashboardPage($"{prefix}/{ApiPath}", options.PollInterval, $"{prefix}/{ForecastPath}");
-        var source = new SnapshotSource(dataSource, options);
+        var source = new SnapshotSource(store, options);
         var logger = endpoints.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(typeof(DashboardEndpoints).FullName!)
             ?? NullLogger.Instance;
         var notYet = Results.Json(new DashboardError("database unreachable: not reached yet"), OperationsJson.Default.DashboardError, statusCode: StatusCodes.Status503ServiceUnavailable);
@@ -94,7 +94,7 @@ public static class DashboardEndpoints
 
                 return Results.Json(snapshot, OperationsJson.Default.DashboardSnapshot);
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            catch (Exception e) when (StorageFailures.IsDatabaseError(e) || e is TimeoutException)
             {
                 logger.LogWarning("Dashboard figures not read: {Reason}", e.Message);
                 return Results.Json(new DashboardError($"database unreachable: {e.Message}"), OperationsJson.Default.DashboardError, statusCode: StatusCodes.Status503ServiceUnavailable);
@@ -112,18 +112,17 @@ public static class DashboardEndpoints
                 }
             }
 
-            if (dataSource() is not { } readFrom)
+            if (store() is not { } readFrom)
             {
                 return notYet;
             }
 
             try
             {
-                var store = new WlzMessaging.Storage.Funding.AdvanceRunStore(readFrom, options.Funding, options.Time);
-                var forecasts = await store.ForecastAsync(year, agb: null, context.RequestAborted);
+                var forecasts = await readFrom.AdvanceRuns(options.Funding, options.Time).ForecastAsync(year, agb: null, context.RequestAborted);
                 return Results.Json(DashboardForecast.Of(year, forecasts), OperationsJson.Default.DashboardForecast);
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            catch (Exception e) when (StorageFailures.IsDatabaseError(e) || e is TimeoutException)
             {
                 logger.LogWarning("Dashboard forecast not read: {Reason}", e.Message);
                 return Results.Json(new DashboardError($"database unreachable: {e.Message}"), OperationsJson.Default.DashboardError, statusCode: StatusCodes.Status503ServiceUnavailable);
@@ -133,7 +132,7 @@ public static class DashboardEndpoints
     }
 
     /// <summary>The latest figures, read at most once per <see cref="DashboardOptions.CacheFor"/>; concurrent polls share a read.</summary>
-    private sealed class SnapshotSource(Func<NpgsqlDataSource?> dataSource, DashboardOptions options)
+    private sealed class SnapshotSource(Func<Store?> store, DashboardOptions options)
     {
         private readonly Lock _lock = new();
         private Task<DashboardSnapshot>? _current;
@@ -148,12 +147,12 @@ public static class DashboardEndpoints
                 var now = options.Time.GetUtcNow();
                 if (_current is null || _current.IsFaulted || _current.IsCanceled || now - _readAt >= options.CacheFor)
                 {
-                    if (dataSource() is not { } readFrom)
+                    if (store() is not { } readFrom)
                     {
                         return null;
                     }
 
-                    _current = ReadAsync(new LiveQueries(readFrom));
+                    _current = ReadAsync(readFrom.LiveQueries());
                     _readAt = now;
                 }
 

@@ -59,8 +59,15 @@ internal sealed class DashboardPage
           }
           function n(v) { return v === null || v === undefined ? "–" : Number(v).toLocaleString("en-GB"); }
           function pct(v) { return (v * 100).toFixed(1) + "%"; }
-          function euro(c) { return "€" + (c / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }); }
-          function time(t) { return t ? String(t).replace("T", " ").substring(0, 19) : "–"; }
+          // Euros as Money.Operator writes them: sign first, two decimals, thousands by ',' (-€1,234.56).
+          function euro(c) { return (c < 0 ? "-€" : "€") + (Math.abs(c) / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }); }
+          // Times arrive as Amsterdam times with their offset (Amsterdam.ToLocal on the server); shown to the minute with the
+          // zone's name, as Amsterdam.Display writes them: "2025-02-10 14:03 CET".
+          function time(t) {
+            if (!t) return "–";
+            var s = String(t), offset = s.slice(-6), zone = offset === "+01:00" ? "CET" : offset === "+02:00" ? "CEST" : offset;
+            return s.substring(0, 16).replace("T", " ") + " " + zone;
+          }
           function ago(s) { return s < 90 ? Math.round(s) + " s" : s < 5400 ? Math.round(s / 60) + " min" : (s / 3600).toFixed(1) + " h"; }
           function set(id, text) { document.getElementById(id).textContent = text; }
           function fill(id, node) { var t = document.getElementById(id); t.replaceChildren(node); }
@@ -121,14 +128,19 @@ internal sealed class DashboardPage
             var last = d.aw320.last;
             fill("last", last ? tree({ "AW320": last.aw320Name, "written": time(last.writtenAt), "file": last.fileId,
               "provider AGB": last.agb, "outcome": last.status, "lines": n(last.lines), "received": last.receivedOn }) : el("p", "empty", "no AW320 written yet"));
-            fill("codes", table(["code", "meaning", "lines", "", "share"], d.rejections.map(function (c) {
-              return [c.code, c.meaning, n(c.count), meter(c.share), pct(c.share)];
-            }), [false, false, true, false, true]));
-            fill("providers", table(["AGB", "provider", "files", "lines", "approved", "rejected", "rejected %", "approved €", "most frequent retourcode"],
+            // Line retourcodes (a line under each of its codes, shares of the rejected lines), then the files rejected as a
+            // whole by cause (0001 + the cause, shares of the files rejected as a whole), labelled so.
+            fill("codes", table(["code", "meaning", "count", "", "share"], d.rejections.map(function (c) {
+              return [c.code, c.meaning, n(c.count) + " " + (c.count === 1 ? "line" : "lines"), meter(c.share), pct(c.share)];
+            }).concat(d.wholeFileRejections.map(function (c) {
+              var codes = c.code === "0001" ? "0001" : "0001 + " + c.code;
+              return [codes, "whole file: " + c.meaning, n(c.files) + " " + (c.files === 1 ? "file" : "files"), meter(c.share), pct(c.share)];
+            })), [false, false, true, false, true]));
+            fill("providers", table(["AGB", "provider", "files", "rejected as a whole", "lines", "approved", "rejected", "rejected %", "approved €", "most frequent retourcode"],
               d.providers.map(function (p) {
-                return [p.agb === null ? "(unreadable)" : p.agb, p.name || "", n(p.files), n(p.lines), n(p.approvedLines), n(p.rejectedLines),
+                return [p.agb === null ? "(unreadable)" : p.agb, p.name || "", n(p.files), n(p.rejectedFiles), n(p.lines), n(p.approvedLines), n(p.rejectedLines),
                   pct(p.rejectedShare), euro(p.approvedCents), p.topRetourcode ? p.topRetourcode.code + " " + p.topRetourcode.meaning + " (" + n(p.topRetourcode.count) + ")" : ""];
-              }), [false, false, true, true, true, true, true, true, false]));
+              }), [false, false, true, true, true, true, true, true, true, false]));
             fill("workers", table(["worker", "host", "pid", "state", "file", "waiting", "last seen"], d.workers.map(function (w) {
               var state = el("span", w.running ? "" : "stale", w.running ? w.state : (w.stale && w.state !== "stopped" ? "no heartbeat (was " + w.state + ")" : w.state));
               return [w.workerId, w.host, w.pid, state, w.currentFile || "", w.waiting === null ? "" : n(w.waiting), ago(w.secondsSinceSeen) + " ago"];
@@ -138,7 +150,12 @@ internal sealed class DashboardPage
             else {
               var box = el("div");
               box.appendChild(tree({ "date": nr.date, "started": time(nr.startedAt), "finished": nr.finished ? time(nr.finishedAt) : "not finished (running, or interrupted)" }));
-              if (nr.report) { box.appendChild(el("h3", "", "report")); box.appendChild(tree(nr.report)); }
+              if (nr.figures.length) {
+                box.appendChild(el("h3", "", "report"));
+                var figures = table(["figure", "value"], nr.figures.map(function (f) { return [f.label, f.value]; }), [false, true]);
+                figures.id = "nightly-figures";
+                box.appendChild(figures);
+              }
               fill("nightly", box);
             }
           }
@@ -225,7 +242,7 @@ internal sealed class DashboardPage
             <div class="tile"><div class="label">AW320s written, last hour</div><div class="value" id="aw320">–</div><div class="sub" id="aw320-sub"></div></div>
             <div class="tile"><div class="label">Files in work</div><div class="value" id="inhand">–</div><div class="sub" id="inhand-sub"></div></div>
           </div>
-          <section><h2>Rejections by retourcode</h2><div id="codes"></div></section>
+          <section><h2>Rejections by retourcode (lines, and whole files)</h2><div id="codes"></div></section>
           <section><h2>Last AW320</h2><div id="last"></div></section>
           <section class="wide"><h2>Per provider</h2><div id="providers"></div></section>
           <section class="wide"><h2>Workers</h2><div id="workers"></div></section>

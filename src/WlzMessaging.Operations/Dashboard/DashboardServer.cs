@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
+using WlzMessaging.Storage;
 
 namespace WlzMessaging.Operations.Dashboard;
 
@@ -33,7 +33,7 @@ public sealed class DashboardServer : IAsyncDisposable
     /// </summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The URLs or hosts are not valid.</exception>
     public static async Task<DashboardServer> StartAsync(
-        string urls, NpgsqlDataSource dataSource, DashboardOptions? options = null, string? allowedHosts = null, CancellationToken cancellationToken = default)
+        string urls, Store store, DashboardOptions? options = null, string? allowedHosts = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(urls);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = "wlz" });
@@ -51,7 +51,7 @@ public sealed class DashboardServer : IAsyncDisposable
         });
         var app = builder.Build();
         app.UseDashboardHosting();
-        DashboardEndpoints.Map(app, dataSource, options);
+        DashboardEndpoints.Map(app, store, options);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -22,7 +22,14 @@ public sealed record DashboardSnapshot(
     long FilesQuarantined,
     IReadOnlyList<RetourcodeRank> Rejections,
     IReadOnlyList<DashboardProvider> Providers,
-    NightlyLine? LastNightly);
+    NightlyLine? LastNightly)
+{
+    /// <summary>The files rejected as a whole (0001) within the window, by cause, shown with the line retourcodes.</summary>
+    public IReadOnlyList<WholeFileRejection> WholeFileRejections { get; init; } = [];
+
+    /// <summary>The files rejected as a whole within the window: what the shares of <see cref="WholeFileRejections"/> are of.</summary>
+    public long RejectedFiles { get; init; }
+}
 
 /// <summary>
 /// Lines judged in the last 60 seconds (<see cref="LinesPerMinute"/>: a burst shows at once, not averaged over the hour),
@@ -34,7 +41,7 @@ public sealed record DashboardAw320(long Total, long LastHour, long InWindow, La
 
 /// <summary>A provider's files finished within the window.</summary>
 public sealed record DashboardProvider(
-    int? Agb, string? Name, long Files, long Processed, long RejectedFiles, long Lines, long ApprovedLines, long RejectedLines,
+    string? Agb, string? Name, long Files, long Processed, long RejectedFiles, long Lines, long ApprovedLines, long RejectedLines,
     double RejectedShare, long ApprovedCents, RetourcodeRank? TopRetourcode);
 
 /// <summary>Makes the snapshot from the rows <see cref="LiveQueries.ReadDashboardAsync"/> read.</summary>
@@ -58,6 +65,7 @@ public static class DashboardSnapshotBuilder
 
         var lines = rows.LastHour.Sum(m => m.Lines);
         var rejectedLines = rows.Providers.Sum(p => p.RejectedLines);
+        var rejectedFiles = rows.Providers.Sum(p => p.RejectedFiles);
         var codesByProvider = rows.Rejections.Where(c => !c.IsTotal).ToLookup(c => c.ProviderAgb);
 
         return new DashboardSnapshot(
@@ -73,11 +81,15 @@ public static class DashboardSnapshotBuilder
             mailbox.Quarantined,
             rows.Rejections.Where(c => c.IsTotal).OrderByDescending(c => c.Count).ThenBy(c => c.Code).Select(c => Rank(c, rejectedLines)).ToList(),
             rows.Providers.Select(p => new DashboardProvider(
-                p.ProviderAgb, p.ProviderName, p.Files, p.Processed, p.RejectedFiles, p.Lines, p.ApprovedLines, p.RejectedLines,
+                AgbText.Of(p.ProviderAgb), p.ProviderName, p.Files, p.Processed, p.RejectedFiles, p.Lines, p.ApprovedLines, p.RejectedLines,
                 p.Lines == 0 ? 0 : Math.Round((double)p.RejectedLines / p.Lines, 4), p.ApprovedCents,
                 codesByProvider[p.ProviderAgb].OrderByDescending(c => c.Count).ThenBy(c => c.Code).Select(c => Rank(c, p.RejectedLines)).FirstOrDefault()))
                 .ToList(),
-            rows.LastNightly is { } n ? StatusView.Nightly(n) : null);
+            rows.LastNightly is { } n ? StatusView.Nightly(n) : null)
+        {
+            WholeFileRejections = WholeFileRejection.Rank(rows.WholeFileRejections.Where(c => c.IsTotal), rejectedFiles),
+            RejectedFiles = rejectedFiles,
+        };
     }
 
     private static RetourcodeRank Rank(CodeCount c, long of) =>

@@ -25,7 +25,7 @@ public static class FeedbackCsv
         ArgumentNullException.ThrowIfNull(f);
         var csv = new StringBuilder();
         csv.Append(Header).Append('\n');
-        var agb = f.Agb.ToString(Inv);
+        var agb = f.Agb;
         var year = f.Year.ToString(Inv);
         if (f.AgreementCents is { } agreement)
         {

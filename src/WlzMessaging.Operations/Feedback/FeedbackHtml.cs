@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using WlzMessaging.Ingestion;
 
 namespace WlzMessaging.Operations.Feedback;
 
@@ -35,7 +36,7 @@ public static class FeedbackHtml
         .note { color: #5f6b7a; font-size: .85rem; margin-top: 1.6rem; }
         """;
 
-    public static string Write(ProviderFeedback f, string csvFileName, DateOnly madeOn)
+    public static string Write(ProviderFeedback f, string csvFileName, DateTimeOffset madeAt)
     {
         ArgumentNullException.ThrowIfNull(f);
         var title = $"Terugkoppeling {MonthYear(f.Month)}";
@@ -91,13 +92,13 @@ public static class FeedbackHtml
             .Append(", creditregels verrekend. Afwijzingen: regels uit productiebestanden ontvangen in ").Append(E(MonthYear(f.Month)))
             .Append(" en in ").Append(f.Month.Year.ToString(Inv)).Append(" tot en met die maand; een regel met meer retourcodes telt bij elke code. ")
             .Append("De cijfers staan ook in <a href=\"").Append(E(csvFileName)).Append("\">").Append(E(csvFileName)).Append("</a>. Aangemaakt op ")
-            .Append(E(LongDate(madeOn))).Append(".</p>\n");
+            .Append(E(MadeAt(madeAt))).Append(".</p>\n");
         html.Append("</div>\n</body>\n</html>\n");
         return html.ToString();
     }
 
     /// <summary>The index of a month's pages: one row per provider with its headline figures and links.</summary>
-    public static string WriteIndex(DateOnly month, IReadOnlyList<(ProviderFeedback Feedback, string Html, string Csv)> pages, DateOnly madeOn)
+    public static string WriteIndex(DateOnly month, IReadOnlyList<(ProviderFeedback Feedback, string Html, string Csv)> pages, DateTimeOffset madeAt)
     {
         ArgumentNullException.ThrowIfNull(pages);
         var title = $"Terugkoppeling {MonthYear(month)}";
@@ -105,7 +106,7 @@ public static class FeedbackHtml
         html.Append("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append("<title>").Append(E(title)).Append("</title>\n<style>").Append(Style).Append(".page { max-width: 1000px; }</style>\n</head>\n<body>\n<div class=\"page\">\n");
         html.Append("<h1>").Append(E(title)).Append("</h1>\n<p class=\"sub\">").Append(pages.Count.ToString(Inv)).Append(" zorgaanbieders · aangemaakt op ")
-            .Append(E(LongDate(madeOn))).Append("</p>\n");
+            .Append(E(MadeAt(madeAt))).Append("</p>\n");
         if (pages.Count == 0)
         {
             html.Append("<p>Geen afspraken of productie in deze periode.</p>\n");
@@ -115,7 +116,7 @@ public static class FeedbackHtml
             html.Append("<table>\n<thead><tr><th>AGB</th><th>zorgaanbieder</th><th class=\"num\">jaarafspraak</th><th class=\"num\">productie</th><th class=\"num\">gebruikt</th><th class=\"num\">ruimte</th><th class=\"num\">afgewezen in maand</th><th>cijfers</th></tr></thead>\n<tbody>\n");
             foreach (var (f, page, csv) in pages)
             {
-                html.Append("<tr><td><a href=\"").Append(E(page)).Append("\">").Append(f.Agb.ToString(Inv)).Append("</a></td><td>").Append(E(f.Name ?? ""))
+                html.Append("<tr><td><a href=\"").Append(E(page)).Append("\">").Append(f.Agb).Append("</a></td><td>").Append(E(f.Name ?? ""))
                     .Append("</td><td class=\"num\">").Append(f.AgreementCents is { } a ? Money.Dutch(a) : "–")
                     .Append("</td><td class=\"num\">").Append(Money.Dutch(f.ProductionCents))
                     .Append("</td><td class=\"num\">").Append(f.UsedShare is { } u ? Percent(u) : "–")
@@ -132,6 +133,9 @@ public static class FeedbackHtml
     }
 
     internal static string MonthYear(DateOnly month) => $"{Months[month.Month - 1]} {month.Year.ToString(Inv)}";
+
+    /// <summary>When the feedback was made, in Amsterdam with the zone: "4 december 2026 om 14:03 CET".</summary>
+    internal static string MadeAt(DateTimeOffset instant) => $"{LongDate(Amsterdam.DateOf(instant))} om {Amsterdam.TimeOfDay(instant)}";
 
     internal static string LongDate(DateOnly date) => $"{date.Day.ToString(Inv)} {Months[date.Month - 1]} {date.Year.ToString(Inv)}";
 

@@ -8,9 +8,12 @@ public static class FeedbackWriter
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Writes the files (each under a hidden name, then renamed into place); returns the paths written.</summary>
+    /// <summary>
+    /// Writes the files (each under a hidden name, then renamed into place); returns the paths written. The pages say when
+    /// they were made (<paramref name="madeAt"/>) in Amsterdam time with the zone.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> WriteAsync(
-        string directory, DateOnly month, IReadOnlyList<ProviderFeedback> feedback, DateOnly madeOn, CancellationToken cancellationToken = default)
+        string directory, DateOnly month, IReadOnlyList<ProviderFeedback> feedback, DateTimeOffset madeAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(feedback);
         Directory.CreateDirectory(directory);
@@ -21,12 +24,12 @@ public static class FeedbackWriter
             var stem = string.Create(CultureInfo.InvariantCulture, $"{f.Agb}-{month:yyyy-MM}");
             var html = stem + ".html";
             var csv = stem + ".csv";
-            written.Add(await WriteFileAsync(directory, html, FeedbackHtml.Write(f, csv, madeOn), cancellationToken).ConfigureAwait(false));
+            written.Add(await WriteFileAsync(directory, html, FeedbackHtml.Write(f, csv, madeAt), cancellationToken).ConfigureAwait(false));
             written.Add(await WriteFileAsync(directory, csv, FeedbackCsv.Write(f), cancellationToken).ConfigureAwait(false));
             pages.Add((f, html, csv));
         }
 
-        written.Add(await WriteFileAsync(directory, "index.html", FeedbackHtml.WriteIndex(month, pages, madeOn), cancellationToken).ConfigureAwait(false));
+        written.Add(await WriteFileAsync(directory, "index.html", FeedbackHtml.WriteIndex(month, pages, madeAt), cancellationToken).ConfigureAwait(false));
         return written;
     }
 

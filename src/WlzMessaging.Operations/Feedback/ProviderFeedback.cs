@@ -1,9 +1,10 @@
+using WlzMessaging.Reference;
 using WlzMessaging.Storage.Operations;
 
 namespace WlzMessaging.Operations.Feedback;
 
 /// <summary>
-/// The monthly feedback to one provider: its annual agreement against the production of the care year counted up to the end
+/// The monthly feedback to one provider (its AGB code as eight digits): its annual agreement against the production of the care year counted up to the end
 /// of the month, the room left under it, and its rejected lines by reason. Amounts are eurocents, net of credits.
 /// </summary>
 /// <param name="ProductionCents">Pc + Px as the advance run counts them (<c>FundingCalculator.Production</c>): approved lines,
@@ -11,7 +12,7 @@ namespace WlzMessaging.Operations.Feedback;
 /// <param name="ProductionByMonth">The approved lines' amounts by care month (0414); they add up to the lines' part of
 /// <paramref name="ProductionCents"/>, the rest is <paramref name="MndpCents"/> and <paramref name="TariffCorrectionCents"/>.</param>
 public sealed record ProviderFeedback(
-    int Agb,
+    string Agb,
     string? Name,
     DateOnly Month,
     int Year,
@@ -54,7 +55,7 @@ public static class FeedbackBuilder
         var byCareMonth = rows.LinesByCareMonth.ToLookup(p => p.ProviderAgb);
         var counted = rows.Production
             .Where(p => p.TotalCents != 0 || p.LinesCents != 0)
-            .ToDictionary(p => int.Parse(p.Agb, System.Globalization.CultureInfo.InvariantCulture));
+            .ToDictionary(p => AgbCode.ToInt(p.Agb));
         var rejections = rows.Rejections.ToLookup(r => r.ProviderAgb);
         var rejectedLines = rows.RejectedLines.ToDictionary(r => r.ProviderAgb);
         var providers = agreements.Keys.Concat(byCareMonth.Select(p => p.Key)).Concat(counted.Keys).Concat(rejections.Select(r => r.Key)).Distinct().Order();
@@ -73,7 +74,7 @@ public static class FeedbackBuilder
             counted.TryGetValue(agb, out var production);
             rejectedLines.TryGetValue(agb, out var rejected);
             return new ProviderFeedback(
-                agb,
+                AgbCode.ToText(agb),
                 rows.ProviderNames.GetValueOrDefault(agb),
                 first,
                 year,

@@ -1,4 +1,4 @@
-using WlzMessaging.Ingestion;
+using System.Text.Json.Serialization;
 
 namespace WlzMessaging.Operations.Report;
 
@@ -12,9 +12,9 @@ public sealed record OperationsReport(
     DateOnly Today,
     ReportTargets Targets,
     ReportFigures Total,
-    IReadOnlyList<ReportFigures> Providers,
+    IReadOnlyList<ReportProvider> Providers,
     IReadOnlyList<RetourcodeRank> Retourcodes,
-    IReadOnlyList<RetourcodeRank> FileRetourcodes,
+    IReadOnlyList<WholeFileRejection> WholeFileRejections,
     IReadOnlyList<ReportOverdueFile> OverLimit,
     IReadOnlyList<ReportLateFile> Late)
 {
@@ -25,13 +25,12 @@ public sealed record OperationsReport(
 /// <summary>The aim and limit for the AW320 (days after receipt) and the working days a declaration is due in.</summary>
 public sealed record ReportTargets(int AimDays, int LimitDays, int DueWorkingDays);
 
-/// <summary>The figures of one provider, or of all (Agb null on the total; also on the row of unreadable files).</summary>
-public sealed record ReportFigures
+/// <summary>
+/// The figures of the files of a period: of all of them (the report's total, which is no provider and has no AGB or name),
+/// or of one provider's (<see cref="ReportProvider"/>).
+/// </summary>
+public record ReportFigures
 {
-    public int? Agb { get; init; }
-
-    public string? Name { get; init; }
-
     public long Files { get; init; }
 
     public long Processed { get; init; }
@@ -83,15 +82,30 @@ public sealed record ReportFigures
     public long Late { get; init; }
 
     public long PeriodUnknown { get; init; }
+}
 
-    /// <summary>This provider's line retourcodes, most frequent first (on the total: empty, see the report's list).</summary>
+/// <summary>One provider's figures, with the retourcodes of its rejected lines and of its files rejected as a whole.</summary>
+public sealed record ReportProvider : ReportFigures
+{
+    /// <summary>The AGB code, eight digits; null on the row of the files that could not be read far enough to know it.</summary>
+    [JsonPropertyOrder(-2)]
+    public string? Agb { get; init; }
+
+    /// <summary>The organisation's name from the reference data; null when unknown.</summary>
+    [JsonPropertyOrder(-1)]
+    public string? Name { get; init; }
+
+    /// <summary>The retourcodes of this provider's rejected lines, most frequent first.</summary>
     public IReadOnlyList<RetourcodeRank> Retourcodes { get; init; } = [];
+
+    /// <summary>This provider's files rejected as a whole, by cause.</summary>
+    public IReadOnlyList<WholeFileRejection> WholeFileRejections { get; init; } = [];
 }
 
 /// <summary>A retourcode with its meaning and how many rejected lines (or rejected files) carry it.</summary>
 /// <param name="Share">Of the rejected lines (files) in the same scope, 0 to 1; codes share lines, so shares add up to 1 or more.</param>
 public sealed record RetourcodeRank(string Code, string Meaning, long Count, double Share);
 
-public sealed record ReportOverdueFile(long FileId, string FileName, int? Agb, string Status, DateOnly ReceivedOn, DateOnly? AnsweredOn, int Days);
+public sealed record ReportOverdueFile(long FileId, string FileName, string? Agb, string Status, DateOnly ReceivedOn, DateOnly? AnsweredOn, int Days);
 
-public sealed record ReportLateFile(long FileId, string FileName, int? Agb, DateOnly PeriodEnd, DateOnly Deadline, DateOnly ReceivedOn, int WorkingDaysLate);
+public sealed record ReportLateFile(long FileId, string FileName, string? Agb, DateOnly PeriodEnd, DateOnly Deadline, DateOnly ReceivedOn, int WorkingDaysLate);

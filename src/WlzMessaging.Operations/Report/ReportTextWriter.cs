@@ -15,7 +15,7 @@ public static class ReportTextWriter
         var aim = report.Targets.AimDays;
         var limit = report.Targets.LimitDays;
         var text = new StringBuilder();
-        text.AppendLine(Inv, $"Files received {report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd} (as of {report.Today:yyyy-MM-dd})");
+        text.AppendLine(Inv, $"Files received {report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd} (as of {report.Today:yyyy-MM-dd}; days in Europe/Amsterdam)");
         text.AppendLine();
 
         text.AppendLine("Files");
@@ -43,8 +43,8 @@ public static class ReportTextWriter
         text.AppendLine("Retourcodes of rejected lines, most frequent first (a line counts under each of its codes)");
         Codes(text, report.Retourcodes, "lines");
         text.AppendLine();
-        text.AppendLine("Retourcodes of files rejected as a whole");
-        Codes(text, report.FileRetourcodes, "files");
+        text.AppendLine("Files rejected as a whole (0001), by cause (a file counts under each cause it carries)");
+        WholeFiles(text, report.WholeFileRejections);
         text.AppendLine();
 
         text.AppendLine("Per provider");
@@ -56,14 +56,15 @@ public static class ReportTextWriter
         {
             Table(
                 text,
-                ["agb", "name", "files", "answered", "lines", "approved", "rejected", "rej %", "median d", "max d", "over limit", "late", $"production {report.ProductionYear}", "top retourcode"],
-                [false, false, true, true, true, true, true, true, true, true, true, true, true, false],
+                ["agb", "name", "files", "answered", "whole-file rej", "lines", "approved", "rejected", "rej %", "median d", "max d", "over limit", "late", $"production {report.ProductionYear}", "top retourcode"],
+                [false, false, true, true, true, true, true, true, true, true, true, true, true, true, false],
                 report.Providers.Select(p => new[]
                 {
-                    p.Agb?.ToString(Inv) ?? "(none)",
+                    p.Agb ?? "(none)",
                     Shorten(p.Name ?? "", 28),
                     N(p.Files),
                     N(p.Answered),
+                    N(p.RejectedFiles),
                     N(p.Lines),
                     N(p.ApprovedLines),
                     N(p.RejectedLines),
@@ -91,7 +92,7 @@ public static class ReportTextWriter
                 [true, false, false, false, false, false, true],
                 report.OverLimit.Select(o => new[]
                 {
-                    N(o.FileId), o.FileName, o.Agb?.ToString(Inv) ?? "", o.Status, Date(o.ReceivedOn), o.AnsweredOn is { } a ? Date(a) : "not yet", N(o.Days),
+                    N(o.FileId), o.FileName, o.Agb ?? "", o.Status, Date(o.ReceivedOn), o.AnsweredOn is { } a ? Date(a) : "not yet", N(o.Days),
                 }));
         }
 
@@ -109,7 +110,7 @@ public static class ReportTextWriter
                 [true, false, false, false, false, false, true],
                 report.Late.Select(l => new[]
                 {
-                    N(l.FileId), l.FileName, l.Agb?.ToString(Inv) ?? "", Date(l.PeriodEnd), Date(l.Deadline), Date(l.ReceivedOn), N(l.WorkingDaysLate),
+                    N(l.FileId), l.FileName, l.Agb ?? "", Date(l.PeriodEnd), Date(l.Deadline), Date(l.ReceivedOn), N(l.WorkingDaysLate),
                 }));
         }
 
@@ -129,6 +130,21 @@ public static class ReportTextWriter
             ["code", unit, "share", "meaning"],
             [false, true, true, false],
             codes.Select(c => new[] { c.Code, N(c.Count), (c.Share * 100).ToString("0.0", Inv) + "%", c.Meaning }));
+    }
+
+    private static void WholeFiles(StringBuilder text, IReadOnlyList<WholeFileRejection> causes)
+    {
+        if (causes.Count == 0)
+        {
+            text.AppendLine("  none");
+            return;
+        }
+
+        Table(
+            text,
+            ["codes", "files", "share", "meaning of the cause"],
+            [false, true, true, false],
+            causes.Select(c => new[] { c.Codes, N(c.Files), (c.Share * 100).ToString("0.0", Inv) + "%", c.Meaning }));
     }
 
     private static void Table(StringBuilder text, string[] header, bool[] right, IEnumerable<string[]> rows)

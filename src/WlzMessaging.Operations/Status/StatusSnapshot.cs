@@ -27,7 +27,14 @@ public sealed record WorkerLine(
     double SecondsSinceSeen, int IntervalSeconds, int? Waiting, string? CurrentFile, long FilesAnswered, long FilesQuarantined,
     string? LastFile);
 
-public sealed record LastAnswerLine(long FileId, string Aw320Name, DateTimeOffset WrittenAt, int? Agb, string Status, long Lines, DateOnly ReceivedOn);
+/// <param name="InputName">The input this AW320 answers (two inputs never share an answer's name, issue 15).</param>
+public sealed record LastAnswerLine(long FileId, string Aw320Name, DateTimeOffset WrittenAt, string? Agb, string Status, long Lines, DateOnly ReceivedOn, string? InputName = null);
 
-/// <summary>The last nightly run; its report without personal data (see NightlyReportView).</summary>
-public sealed record NightlyLine(DateOnly Date, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, bool Finished, JsonNode? Report);
+/// <summary>
+/// The last nightly run; its report without personal data (see NightlyReportView): as stored (<see cref="Report"/>, for
+/// programs) and as an operator reads it (<see cref="Figures"/>: labelled figures, amounts in euros).
+/// </summary>
+public sealed record NightlyLine(DateOnly Date, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, bool Finished, JsonNode? Report)
+{
+    public IReadOnlyList<NightlyFigure> Figures { get; init; } = [];
+}

@@ -34,10 +34,16 @@ public static class StatusView
         w.LastFile);
 
     internal static LastAnswerLine Answer(LastAnswer a) =>
-        new(a.FileId, a.Aw320Name, Amsterdam.ToLocal(a.WrittenAt), a.ProviderAgb, a.Status, a.Lines, a.ReceivedOn);
+        new(a.FileId, a.Aw320Name, Amsterdam.ToLocal(a.WrittenAt), AgbText.Of(a.ProviderAgb), a.Status, a.Lines, a.ReceivedOn, a.InputName);
 
-    internal static NightlyLine Nightly(NightlyRun n) =>
-        new(n.Date, Amsterdam.ToLocal(n.StartedAt), n.FinishedAt is { } f ? Amsterdam.ToLocal(f) : null, n.Finished, NightlyReportView.Redact(n.Report));
+    internal static NightlyLine Nightly(NightlyRun n)
+    {
+        var report = NightlyReportView.Redact(n.Report);
+        return new(n.Date, Amsterdam.ToLocal(n.StartedAt), n.FinishedAt is { } f ? Amsterdam.ToLocal(f) : null, n.Finished, report)
+        {
+            Figures = NightlyReportView.Figures(report),
+        };
+    }
 
     internal static string WorkerStateText(WorkerState state) => state.ToString().ToLowerInvariant();
 
@@ -59,7 +65,7 @@ public static class StatusView
                 var what = w.Stale && w.State != "stopped"
                     ? $"no heartbeat for {Duration(w.SecondsSinceSeen)} (expected every {w.IntervalSeconds} s): not running; it last said {w.State}"
                     : w.State == "processing" && w.CurrentFile is { } file
-                        ? $"processing {file}"
+                        ? $"processing {LogText.Escape(file)}"
                         : w.State;
                 Line(text, "", $"{w.WorkerId} ({w.Host}, pid {w.Pid}, started {Time(w.StartedAt)}): {what}; seen {Duration(w.SecondsSinceSeen)} ago");
             }
@@ -76,7 +82,7 @@ public static class StatusView
             foreach (var f in status.InHand)
             {
                 var since = f.Since is { } at ? $" since {Time(at)}" + (f.Seconds is { } s ? $" ({Duration(s)})" : "") : "";
-                Line(text, status.InHand[0] == f ? "in hand" : "", $"{f.FileName}, worker {f.WorkerId}{since}");
+                Line(text, status.InHand[0] == f ? "in hand" : "", $"{LogText.Escape(f.FileName)}, worker {f.WorkerId}{since}");
             }
         }
 
@@ -86,7 +92,7 @@ public static class StatusView
         }
 
         Line(text, "last AW320", status.LastAnswer is { } a
-            ? $"{Time(a.WrittenAt)} {a.Aw320Name} for file {a.FileId}{Agb(a.Agb)}: {a.Status}, {a.Lines} lines, received {a.ReceivedOn:yyyy-MM-dd}"
+            ? $"{Time(a.WrittenAt)} {LogText.Escape(a.Aw320Name)} for file {a.FileId}{Agb(a.Agb)}: {a.Status}, {a.Lines} lines, received {a.ReceivedOn:yyyy-MM-dd}{Input(a.InputName)}"
             : "none written yet");
 
         if (status.LastNightly is not { } n)
@@ -95,10 +101,16 @@ public static class StatusView
         }
         else
         {
-            var summary = string.Join(", ", NightlyReportView.TopLevel(n.Report).Select(p => $"{p.Name} {p.Value}"));
             Line(text, "nightly", n.Finished
-                ? $"{n.Date:yyyy-MM-dd}: finished {Time(n.FinishedAt!.Value)} (took {Duration((n.FinishedAt.Value - n.StartedAt).TotalSeconds)}){(summary.Length > 0 ? "; " + summary : "")}"
+                ? $"{n.Date:yyyy-MM-dd}: finished {Time(n.FinishedAt!.Value)} (took {Duration((n.FinishedAt.Value - n.StartedAt).TotalSeconds)})"
                 : $"{n.Date:yyyy-MM-dd}: started {Time(n.StartedAt)}, not finished (running now, or interrupted)");
+
+            // The report as labelled lines under it, the figures aligned in one column.
+            var width = n.Figures.Count == 0 ? 0 : n.Figures.Max(f => f.Label.Length);
+            foreach (var figure in n.Figures)
+            {
+                Line(text, "", "  " + figure.Label.PadRight(width) + "  " + figure.Value);
+            }
         }
 
         return text.ToString();
@@ -107,9 +119,12 @@ public static class StatusView
     private static void Line(StringBuilder text, string label, string value) =>
         text.Append(label.PadRight(12)).AppendLine(value);
 
-    private static string Agb(int? agb) => agb is { } a ? string.Create(Inv, $" (AGB {a})") : "";
+    /// <summary>The input an answer belongs to (its name escaped: it came from outside).</summary>
+    private static string Input(string? name) => name is null ? "" : $"; input {LogText.Escape(name)}";
 
-    private static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss", Inv);
+    private static string Agb(string? agb) => agb is { } a ? $" (AGB {a})" : "";
+
+    private static string Time(DateTimeOffset time) => Amsterdam.Display(time);
 
     internal static string Duration(double seconds)
     {

@@ -136,6 +136,17 @@ public static class VektisFileRepository
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[];
     }
 
+    /// <summary>True when an AW320 of this name and content was committed as the answer to a file; asked over a connection of its own.</summary>
+    public static async Task<bool> IsCommittedAw320Async(Store store, string fileName, byte[] sha256, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var connection = await store.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await IsCommittedAw320Async(connection, fileName, sha256, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>True when an AW320 of this name and content was committed as the answer to a file.</summary>
     public static async Task<bool> IsCommittedAw320Async(
         NpgsqlConnection connection, string fileName, byte[] sha256, CancellationToken cancellationToken = default)

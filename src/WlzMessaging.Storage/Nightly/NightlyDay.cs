@@ -2,6 +2,7 @@ using Dapper;
 using Npgsql;
 using WlzMessaging.Storage.Funding;
 using WlzMessaging.Storage.History;
+using WlzMessaging.Storage.Operations;
 
 namespace WlzMessaging.Storage.Nightly;
 
@@ -31,6 +32,13 @@ public sealed class NightlyDay : IAsyncDisposable
     public DateOnly Date { get; }
 
     /// <summary>Opens the transaction and waits for the nightly lock.</summary>
+    public static Task<NightlyDay> BeginAsync(Store store, DateOnly date, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return BeginAsync(store.DataSource, date, cancellationToken);
+    }
+
+    /// <inheritdoc cref="BeginAsync(Store, DateOnly, CancellationToken)"/>
     public static async Task<NightlyDay> BeginAsync(NpgsqlDataSource dataSource, DateOnly date, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
@@ -66,6 +74,13 @@ public sealed class NightlyDay : IAsyncDisposable
         var providers = await command.ReadAsync(r => r.GetInt32(0), cancellationToken).ConfigureAwait(false);
         await ProviderLock.AcquireAllAsync(Connection, Transaction, providers, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Marks the run of <see cref="Date"/> finished with its report (<see cref="NightlyRunStore.FinishAsync"/>), in this
+    /// transaction: the report commits with the work it describes.
+    /// </summary>
+    public Task FinishRunAsync(string reportJson, CancellationToken cancellationToken) =>
+        NightlyRunStore.FinishAsync(Connection, Transaction, Date, reportJson, cancellationToken);
 
     public Task CommitAsync(CancellationToken cancellationToken) => Transaction.CommitAsync(cancellationToken);
 

@@ -28,6 +28,12 @@ public static class StaleClaims
           AND NOT EXISTS (SELECT 1 FROM declaration_line l WHERE l.file_id = f.id)
         """;
 
+    public static Task<StaleClaimResult> ReleaseAsync(Store store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return ReleaseAsync(store.DataSource, cancellationToken);
+    }
+
     public static async Task<StaleClaimResult> ReleaseAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataSource);

@@ -15,7 +15,7 @@ public sealed record Aw320Counts(long Total, long LastHour, long InWindow);
 
 /// <summary>The last file answered: its AW320 and the file it answers.</summary>
 public sealed record LastAnswer(
-    long FileId, string Aw320Name, DateTimeOffset WrittenAt, int? ProviderAgb, string Status, long Lines, DateOnly ReceivedOn);
+    long FileId, string Aw320Name, DateTimeOffset WrittenAt, int? ProviderAgb, string Status, long Lines, DateOnly ReceivedOn, string? InputName = null);
 
 /// <summary>A provider's files whose outcome committed within the window.</summary>
 public sealed record ProviderActivity(
@@ -32,7 +32,11 @@ public sealed record DashboardRows(
     IReadOnlyList<ProviderActivity> Providers,
     IReadOnlyList<CodeCount> Rejections,
     IReadOnlyList<WorkerStatus> Workers,
-    NightlyRun? LastNightly);
+    NightlyRun? LastNightly)
+{
+    /// <summary>The files rejected as a whole within the window, by cause (<see cref="ReportQueries"/>' rule), per provider and in all.</summary>
+    public IReadOnlyList<CodeCount> WholeFileRejections { get; init; } = [];
+}
 
 /// <summary>What <c>wlz status</c> shows.</summary>
 public sealed record StatusRows(
@@ -67,7 +71,7 @@ public sealed class LiveQueries(NpgsqlDataSource dataSource)
 
     private const string LastAnswerSql = """
         SELECT a.file_id AS FileId, a.file_name AS Aw320Name, a.written_at AS WrittenAt, f.provider_agb AS ProviderAgb,
-               f.status AS Status, f.line_count::bigint AS Lines, f.received_on AS ReceivedOn
+               f.status AS Status, f.line_count::bigint AS Lines, f.received_on AS ReceivedOn, f.file_name AS InputName
         FROM aw320 a
         JOIN vektis_file f ON f.id = a.file_id
         ORDER BY a.written_at DESC, a.file_id DESC
@@ -96,6 +100,15 @@ public sealed class LiveQueries(NpgsqlDataSource dataSource)
         ORDER BY 1, 4 DESC, 3
         """;
 
+    private const string WholeFileRejectionsSql = $"""
+        SELECT GROUPING(f.provider_agb) = 1 AS IsTotal, f.provider_agb AS ProviderAgb, c.code AS Code, count(*) AS Count
+        FROM vektis_file f
+        CROSS JOIN LATERAL {ReportQueries.WholeFileCausesSql} AS c(code)
+        WHERE f.finished_at >= now() - @window AND f.status = 'rejected'
+        GROUP BY GROUPING SETS ((f.provider_agb, c.code), (c.code))
+        ORDER BY 1, 4 DESC, 3
+        """;
+
     static LiveQueries() => DapperTypeHandlers.Register();
 
     private readonly NpgsqlDataSource _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
@@ -114,11 +127,12 @@ public sealed class LiveQueries(NpgsqlDataSource dataSource)
         var last = await ReadLastAnswerAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var providers = await QueryAsync<ProviderActivity>(connection, transaction, ProvidersSql, windowed, cancellationToken).ConfigureAwait(false);
         var rejections = await QueryAsync<CodeCount>(connection, transaction, RejectionsSql, windowed, cancellationToken).ConfigureAwait(false);
+        var wholeFiles = await QueryAsync<CodeCount>(connection, transaction, WholeFileRejectionsSql, windowed, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
         var workers = await new WorkerStatusStore(_dataSource).ReadAsync(null, cancellationToken).ConfigureAwait(false);
         var nightly = await new NightlyRunStore(_dataSource).ReadLastAsync(cancellationToken).ConfigureAwait(false);
-        return new DashboardRows(now, window, throughput, aw320, last, providers, rejections, workers, nightly);
+        return new DashboardRows(now, window, throughput, aw320, last, providers, rejections, workers, nightly) { WholeFileRejections = wholeFiles };
     }
 
     /// <summary>The figures of <c>wlz status</c>; throws the driver's exception when the database cannot be reached.</summary>

@@ -57,7 +57,8 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, FundingSettings? 
         """;
 
     private const string FiguresSql = FilesCte + """
-        SELECT GROUPING(t.provider_agb) = 1 AS IsTotal, t.provider_agb AS ProviderAgb, min(p.naam) AS ProviderName,
+        SELECT GROUPING(t.provider_agb) = 1 AS IsTotal, t.provider_agb AS ProviderAgb,
+               CASE WHEN GROUPING(t.provider_agb) = 0 THEN min(p.naam) END AS ProviderName,
                count(*) AS Files,
                count(*) FILTER (WHERE t.status = 'processed') AS Processed,
                count(*) FILTER (WHERE t.status = 'rejected') AS RejectedFiles,
@@ -113,10 +114,16 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource, FundingSettings? 
         ORDER BY 1, 4 DESC, 3
         """;
 
-    private const string FileCodesSql = """
+    // Files rejected as a whole by cause: every one carries 0001, so a file counts once under each other code it carries
+    // (the cause), or under 0001 when it carries no other.
+    internal const string WholeFileCausesSql = """
+        unnest(coalesce(nullif(array_remove(f.retourcodes, 1::smallint), '{}'), '{1}'::smallint[]))
+        """;
+
+    private const string FileCodesSql = $"""
         SELECT GROUPING(f.provider_agb) = 1 AS IsTotal, f.provider_agb AS ProviderAgb, c.code AS Code, count(*) AS Count
         FROM vektis_file f
-        CROSS JOIN LATERAL unnest(f.retourcodes) AS c(code)
+        CROSS JOIN LATERAL {WholeFileCausesSql} AS c(code)
         WHERE f.received_on BETWEEN @from AND @to AND f.status = 'rejected'
         GROUP BY GROUPING SETS ((f.provider_agb, c.code), (c.code))
         ORDER BY 1, 4 DESC, 3

@@ -62,7 +62,10 @@ public sealed record FileFigures
     public long PeriodUnknown { get; init; }
 }
 
-/// <summary>How many rejected lines (or rejected files) carry a retourcode: for one provider, or for all.</summary>
+/// <summary>
+/// How many rejected lines carry a retourcode, or how many files rejected as a whole carry a cause (a file-level code beside
+/// 0001; 0001 itself for a file with no other): for one provider, or for all.
+/// </summary>
 public sealed record CodeCount(bool IsTotal, int? ProviderAgb, short Code, long Count);
 
 /// <summary>A file answered later than the limit, or waiting longer than it.</summary>

@@ -71,6 +71,14 @@ public static class ReferenceRepository
     /// Replaces the table of <paramref name="file"/> with its rows, unless the table already holds the file with
     /// <paramref name="sha256"/>; an invalid file only leaves a line in the import log. Returns what happened.
     /// </summary>
+    public static Task<ReferenceImportOutcome> ImportAsync(
+        Store store, IReferenceFileResult file, byte[] sha256, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return ImportAsync(store.DataSource, file, sha256, cancellationToken);
+    }
+
+    /// <inheritdoc cref="ImportAsync(Store, IReferenceFileResult, byte[], CancellationToken)"/>
     public static async Task<ReferenceImportOutcome> ImportAsync(
         NpgsqlDataSource dataSource, IReferenceFileResult file, byte[] sha256, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using WlzMessaging.Testing;
 
@@ -89,33 +90,16 @@ public sealed class LayerTests
         Assert.DoesNotContain(referenced, name => name is "WlzMessaging.Ingestion" or "WlzMessaging.Operations" or "wlz");
     }
 
-    /// <summary>
-    /// The files above Storage that still name an Npgsql type (a data source passed through, a PostgreSQL error sorted):
-    /// specs/architecture.md lists them as the step still to take. The list only shrinks: a new file that names Npgsql
-    /// above Storage fails, and so does a listed file that no longer does (take it off).
-    /// </summary>
-    private static readonly string[] s_npgsqlAboveStorage =
-    [
-        "src/WlzMessaging.Host/Cli/CommandStore.cs",
-        "src/WlzMessaging.Host/Commands/ProcessCommand.cs",
-        "src/WlzMessaging.Host/Commands/StatusCommand.cs",
-        "src/WlzMessaging.Ingestion/Nightly/NightlyJob.cs",
-        "src/WlzMessaging.Ingestion/Nightly/PendingFiles.cs",
-        "src/WlzMessaging.Ingestion/Nightly/StaleAnswers.cs",
-        "src/WlzMessaging.Ingestion/Processing/Failures.cs",
-        "src/WlzMessaging.Ingestion/Processing/FileProcessor.cs",
-        "src/WlzMessaging.Ingestion/Processing/IFileAnswering.cs",
-        "src/WlzMessaging.Ingestion/Processing/ReferenceImport.cs",
-        "src/WlzMessaging.Ingestion/Processing/ReferenceSnapshotCache.cs",
-        "src/WlzMessaging.Operations/Dashboard/DashboardEndpoints.cs",
-        "src/WlzMessaging.Operations/Dashboard/DashboardServer.cs",
-    ];
+    /// <summary>The projects above Storage: they reach the database only through Storage's own types.</summary>
+    private static readonly string[] s_aboveStorage = ["WlzMessaging.Ingestion", "WlzMessaging.Operations", "WlzMessaging.Host"];
+
+    public static TheoryData<string> ProjectsAboveStorage => new(s_aboveStorage);
 
     [Fact]
-    public void Npgsql_types_above_Storage_only_in_the_files_specs_list()
+    public void No_source_file_above_Storage_names_an_Npgsql_type()
     {
         var root = RepositoryRoot.Path;
-        var naming = new[] { "WlzMessaging.Ingestion", "WlzMessaging.Operations", "WlzMessaging.Host" }
+        var naming = s_aboveStorage
             .SelectMany(project => Directory.EnumerateFiles(Path.Combine(root, "src", project), "*.cs", SearchOption.AllDirectories))
             .Where(file => !file.Contains("/obj/", StringComparison.Ordinal) && !file.Contains("/bin/", StringComparison.Ordinal))
             .Where(file => File.ReadLines(file).Any(NamesNpgsql))
@@ -123,17 +107,115 @@ public sealed class LayerTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        Assert.Equal(s_npgsqlAboveStorage.Order(StringComparer.Ordinal), naming);
+        Assert.Empty(naming);
     }
 
+    /// <summary>
+    /// Every type of the assemblies above Storage (public, internal, private and compiler-made: closures, async state
+    /// machines) and every member they declare (fields, properties, events, constructors and methods with their parameters
+    /// and return types, generic arguments and element types included): none is or mentions a type of an Npgsql assembly.
+    /// A data source, connection or PostgreSQL error handed through any of their signatures fails here.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ProjectsAboveStorage))]
+    public void No_signature_above_Storage_takes_or_holds_an_Npgsql_type(string project)
+    {
+        var found = NpgsqlInSignatures(Assembly.Load(project == "WlzMessaging.Host" ? "wlz" : project));
+
+        Assert.True(found.Count == 0, $"{project} names Npgsql types in its signatures:\n{string.Join('\n', found)}");
+    }
+
+    /// <summary>The check above sees what it looks for: Storage's own signatures hold Npgsql types, and it finds them.</summary>
+    [Fact]
+    public void The_signature_check_finds_the_Npgsql_types_Storage_holds()
+    {
+        var found = NpgsqlInSignatures(typeof(WlzMessaging.Storage.Store).Assembly);
+
+        Assert.Contains("WlzMessaging.Storage.Files.FileUnitOfWork._connection: Npgsql.NpgsqlConnection", found);
+        Assert.Contains(found, f => f.StartsWith("WlzMessaging.Storage.Nightly.NightlyDay.BeginAsync(dataSource): ", StringComparison.Ordinal));
+    }
+
+    private static List<string> NpgsqlInSignatures(Assembly assembly)
+    {
+        const BindingFlags declared = BindingFlags.DeclaredOnly | BindingFlags.Public | BindingFlags.NonPublic
+            | BindingFlags.Instance | BindingFlags.Static;
+        var found = new List<string>();
+        foreach (var type in assembly.GetTypes())
+        {
+            Check($"{type.FullName}", type.BaseType);
+            foreach (var implemented in type.GetInterfaces())
+            {
+                Check($"{type.FullName} implements", implemented);
+            }
+
+            foreach (var field in type.GetFields(declared))
+            {
+                Check($"{type.FullName}.{field.Name}", field.FieldType);
+            }
+
+            foreach (var property in type.GetProperties(declared))
+            {
+                Check($"{type.FullName}.{property.Name}", property.PropertyType);
+            }
+
+            foreach (var @event in type.GetEvents(declared))
+            {
+                Check($"{type.FullName}.{@event.Name}", @event.EventHandlerType);
+            }
+
+            foreach (var method in type.GetMethods(declared).Cast<MethodBase>().Concat(type.GetConstructors(declared)))
+            {
+                if (method is MethodInfo { ReturnType: var returned })
+                {
+                    Check($"{type.FullName}.{method.Name} returns", returned);
+                }
+
+                foreach (var parameter in method.GetParameters())
+                {
+                    Check($"{type.FullName}.{method.Name}({parameter.Name})", parameter.ParameterType);
+                }
+            }
+        }
+
+        return found.Distinct().ToList();
+
+        void Check(string where, Type? type)
+        {
+            if (type is not null && MentionsNpgsql(type))
+            {
+                found.Add($"{where}: {type}");
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="type"/>, an element type or a generic argument of it comes from an Npgsql assembly.</summary>
+    private static bool MentionsNpgsql(Type type)
+    {
+        if (type.HasElementType)
+        {
+            return MentionsNpgsql(type.GetElementType()!);
+        }
+
+        if (type.IsGenericParameter)
+        {
+            return false;
+        }
+
+        return (type.Assembly.GetName().Name ?? "").StartsWith("Npgsql", StringComparison.Ordinal)
+            || (type.IsGenericType && type.GetGenericArguments().Any(MentionsNpgsql));
+    }
+
+    /// <summary>
+    /// A line of code (not a comment) that names an Npgsql namespace or type: <c>using Npgsql</c>, <c>Npgsql.X</c>,
+    /// <c>NpgsqlX</c>, <c>PostgresException</c> or <c>PostgresErrorCodes</c>. Prose such as "Npgsql connection string" is not.
+    /// </summary>
     private static bool NamesNpgsql(string line)
     {
         var code = line.TrimStart();
-        return !code.StartsWith("//", StringComparison.Ordinal)
-            && (code.StartsWith("using Npgsql", StringComparison.Ordinal)
-                || code.Contains("NpgsqlException", StringComparison.Ordinal)
-                || code.Contains("PostgresException", StringComparison.Ordinal));
+        return !code.StartsWith("//", StringComparison.Ordinal) && s_npgsqlName.IsMatch(code);
     }
+
+    private static readonly Regex s_npgsqlName = new(@"\bNpgsql(\.|[A-Z])|\bPostgres(Exception|ErrorCodes)\b|^using Npgsql\b", RegexOptions.CultureInvariant);
 
     private static IEnumerable<string> Items(string project, string item)
     {

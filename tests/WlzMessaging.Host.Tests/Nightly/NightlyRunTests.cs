@@ -167,9 +167,15 @@ public sealed class NightlyRunTests(PostgresFixture fixture) : IAsyncLifetime
         var status = await WlzOkAsync("status", "--connection", _database.ConnectionString);
         var nightlyLine = status.Split('\n').Single(l => l.StartsWith("nightly ", StringComparison.Ordinal));
         Assert.StartsWith("nightly     2025-03-11: finished ", nightlyLine, StringComparison.Ordinal);
-        foreach (var figure in new[] { "credits 1", "redebits 1", "correctionNetCents -6630", "tariffCorrections 1", "herschikkingen 1", "lateMazLines 1" })
+
+        // Under it the report as labelled figures, amounts in euros.
+        foreach (var (label, value) in new[]
         {
-            Assert.Contains(figure, nightlyLine, StringComparison.Ordinal);
+            ("Credits matched", "1"), ("Re-debits matched", "1"), ("Corrections, net", "-€66.30"), ("Tariff corrections", "1"),
+            ("Herschikkingen taking effect", "1"), ("Late MAZ lines listed for resubmission", "1"),
+        })
+        {
+            Assert.Matches($@"\n {{13}} {System.Text.RegularExpressions.Regex.Escape(label)} +{System.Text.RegularExpressions.Regex.Escape(value)}\n", status);
         }
 
         // The same date again: every table as it was, the same report but for the files (none waiting now).

@@ -36,8 +36,9 @@ public sealed class StaleAnswersTests(PostgresFixture fixture) : DatabaseTest(fi
         await File.WriteAllTextAsync(Path.Combine(inbox, "waiting.aw319"), "the input, back in the inbox");
         var young = Temporary(outbox, "young.aw320", "being written", Now.UtcDateTime - TimeSpan.FromHours(1));
 
+        await using var store = await Database.OpenStoreAsync();
         var tidied = await StaleAnswers.TidyAsync(
-            Database.DataSource, outbox, inbox, new ManualClock(Now), NullLogger.Instance, CancellationToken.None);
+            store, outbox, inbox, new ManualClock(Now), NullLogger.Instance, CancellationToken.None);
 
         Assert.Equal(new StaleAnswersTidied(Published: 1, Removed: 2, LeftForOperator: 1), tidied);
         Assert.False(File.Exists(committed));
@@ -53,7 +54,7 @@ public sealed class StaleAnswersTests(PostgresFixture fixture) : DatabaseTest(fi
         // A second pass finds nothing more to do.
         Assert.Equal(
             new StaleAnswersTidied(0, 0, 1),
-            await StaleAnswers.TidyAsync(Database.DataSource, outbox, inbox, new ManualClock(Now), NullLogger.Instance, CancellationToken.None));
+            await StaleAnswers.TidyAsync(store, outbox, inbox, new ManualClock(Now), NullLogger.Instance, CancellationToken.None));
     }
 
     private static string Temporary(string outbox, string answerName, string content, DateTime writtenUtc)

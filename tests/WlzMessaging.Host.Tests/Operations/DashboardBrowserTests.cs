@@ -47,11 +47,24 @@ public sealed partial class DashboardBrowserTests(PostgresFixture fixture) : IAs
             Assert.Contains("Files in work 1 AW319_linde_002.asc; 3 answered, 0 quarantined since start", text, StringComparison.Ordinal);
             Assert.Contains("8290 Er is geen (correcte) melding aanvang zorg (MAZ) aanwezig 6 ", text, StringComparison.Ordinal);
             Assert.Contains("8226 Prestatie niet conform de (productie)afspraken 3 ", text, StringComparison.Ordinal);
-            Assert.Contains("73730001 Zorggroep De Linde 1 47 40 7 14.9%", text, StringComparison.Ordinal);
-            Assert.Contains("73730002 Stichting Het Baken 2 13 10 3 23.1%", text, StringComparison.Ordinal);
+            Assert.Contains("73730001 Zorggroep De Linde 1 0 47 40 7 14.9%", text, StringComparison.Ordinal);
+            Assert.Contains("73730002 Stichting Het Baken 2 1 13 10 3 23.1%", text, StringComparison.Ordinal);
+
+            // Whole-file rejections in the retourcode panel, labelled so, counted in files.
+            Assert.Matches(@"0001 \+ 0030 whole file: Factuurnummer[^0-9]* 1 file 100\.0%", text);
+            Assert.Contains("8290 Er is geen (correcte) melding aanvang zorg (MAZ) aanwezig 6 lines", text, StringComparison.Ordinal);
+
+            // Times in Amsterdam with the zone; no UTC.
+            Assert.Matches(@"updated \d{4}-\d\d-\d\d \d\d:\d\d CES?T", text);
+            Assert.Matches(@"written \d{4}-\d\d-\d\d \d\d:\d\d CES?T", text);
+            Assert.DoesNotContain("UTC", text, StringComparison.Ordinal);
             Assert.Contains("AW319_baken_002.aw320", text, StringComparison.Ordinal);
             Assert.Contains($"{DashboardScenario.WorkerId} wlz-1 4242 processing AW319_linde_002.asc 7", text, StringComparison.Ordinal);
-            Assert.Contains("creditsMatched 14 tariffCorrections 2", text, StringComparison.Ordinal);
+            // The nightly report as a small table of labelled figures, not a camelCase tree.
+            Assert.Contains("<table id=\"nightly-figures\">", dom, StringComparison.Ordinal);
+            Assert.Contains("figure value Tariff corrections 2 Credits matched 14", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("creditsMatched", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("lateMaz", text, StringComparison.Ordinal);
             Assert.DoesNotContain("Cannot read the dashboard data", text, StringComparison.Ordinal);
 
             Assert.DoesNotContain(DashboardScenario.NightlyBsn, dom, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using WlzMessaging.Operations.Dashboard;
+using WlzMessaging.Storage;
 using WlzMessaging.Testing;
 
 namespace WlzMessaging.Host.Tests.Operations;
@@ -11,6 +12,7 @@ public sealed class DashboardTests(PostgresFixture fixture) : IAsyncLifetime
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private TestDatabase _database = null!;
+    private Store _store = null!;
     private DashboardServer _server = null!;
 
     private string BaseUrl => _server.Addresses[0];
@@ -19,13 +21,15 @@ public sealed class DashboardTests(PostgresFixture fixture) : IAsyncLifetime
     {
         _database = await fixture.CreateDatabaseAsync();
         await DashboardScenario.SeedAsync(_database.DataSource);
-        _server = await DashboardServer.StartAsync("http://127.0.0.1:0", _database.DataSource);
+        _store = await _database.OpenStoreAsync();
+        _server = await DashboardServer.StartAsync("http://127.0.0.1:0", _store);
     }
 
     public async Task DisposeAsync()
     {
         _http.Dispose();
         await _server.DisposeAsync();
+        await _store.DisposeAsync();
         await _database.DisposeAsync();
     }
 
@@ -49,10 +53,27 @@ public sealed class DashboardTests(PostgresFixture fixture) : IAsyncLifetime
         var top = root.GetProperty("rejections")[0];
         Assert.Equal(("8290", 6L), (top.GetProperty("code").GetString(), top.GetProperty("count").GetInt64()));
         Assert.Equal("Er is geen (correcte) melding aanvang zorg (MAZ) aanwezig", top.GetProperty("meaning").GetString());
-        var linde = root.GetProperty("providers").EnumerateArray().Single(p => p.GetProperty("agb").GetInt32() == DashboardScenario.Linde);
+        var linde = root.GetProperty("providers").EnumerateArray().Single(p => p.GetProperty("agb").GetString() == "73730001");
         Assert.Equal((47L, 40L, 7L), (linde.GetProperty("lines").GetInt64(), linde.GetProperty("approvedLines").GetInt64(), linde.GetProperty("rejectedLines").GetInt64()));
         Assert.Equal("8290", linde.GetProperty("topRetourcode").GetProperty("code").GetString());
         Assert.Equal(14, root.GetProperty("lastNightly").GetProperty("report").GetProperty("creditsMatched").GetInt32());
+
+        // The nightly report as labelled figures, for the page's table.
+        Assert.Equal(
+            [("Tariff corrections", "2"), ("Credits matched", "14")],
+            root.GetProperty("lastNightly").GetProperty("figures").EnumerateArray().Select(f => (f.GetProperty("label").GetString(), f.GetProperty("value").GetString())));
+
+        // The file rejected as a whole (0001 + 0030) beside the line codes, counted per file by its cause.
+        Assert.Equal(1, root.GetProperty("rejectedFiles").GetInt64());
+        var wholeFile = Assert.Single(root.GetProperty("wholeFileRejections").EnumerateArray());
+        Assert.Equal(("0030", 1L, 1.0, "whole file"), (wholeFile.GetProperty("code").GetString(), wholeFile.GetProperty("files").GetInt64(), wholeFile.GetProperty("share").GetDouble(), wholeFile.GetProperty("scope").GetString()));
+        Assert.StartsWith("Factuurnummer", wholeFile.GetProperty("meaning").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(root.GetProperty("rejections").EnumerateArray(), c => c.GetProperty("code").GetString() is "0001" or "0030");
+
+        // AGB codes are eight-digit strings; times are Amsterdam times with their offset.
+        Assert.Equal("73730002", root.GetProperty("aw320").GetProperty("last").GetProperty("agb").GetString());
+        Assert.Matches(@"[+]0[12]:00$", root.GetProperty("now").GetString());
+        Assert.Matches(@"[+]0[12]:00$", root.GetProperty("aw320").GetProperty("last").GetProperty("writtenAt").GetString());
 
         Assert.DoesNotContain(DashboardScenario.NightlyBsn, body, StringComparison.Ordinal);
         await Privacy.AssertNoBsnAsync(_database, body);
@@ -80,7 +101,7 @@ public sealed class DashboardTests(PostgresFixture fixture) : IAsyncLifetime
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var options = new DashboardOptions { Time = time };
-        await using var server = await DashboardServer.StartAsync("http://127.0.0.1:0", _database.DataSource, options);
+        await using var server = await DashboardServer.StartAsync("http://127.0.0.1:0", _store, options);
         var api = $"{server.Addresses[0]}/api/dashboard";
 
         var first = await _http.GetStringAsync(api);
@@ -102,8 +123,11 @@ public sealed class DashboardTests(PostgresFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task A_database_that_cannot_be_read_gives_503_with_the_reason()
     {
-        await using var nowhere = Npgsql.NpgsqlDataSource.Create("Host=/nonexistent-wlz-socket-dir;Port=5432;Database=x;Username=x;Timeout=2");
-        await using var server = await DashboardServer.StartAsync("http://127.0.0.1:0", nowhere);
+        // A store whose database went away after it was opened (dropped, its connections ended).
+        var gone = await fixture.CreateDatabaseAsync();
+        await using var store = await gone.OpenStoreAsync();
+        await gone.DisposeAsync();
+        await using var server = await DashboardServer.StartAsync("http://127.0.0.1:0", store);
 
         using var response = await _http.GetAsync($"{server.Addresses[0]}/api/dashboard");
 
@@ -186,7 +210,7 @@ public sealed class DashboardTests(PostgresFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task The_host_names_are_configurable_and_checked_at_start()
     {
-        await using var server = await DashboardServer.StartAsync("http://127.0.0.1:0", _database.DataSource, allowedHosts: "wlz.zorgkantoor.local");
+        await using var server = await DashboardServer.StartAsync("http://127.0.0.1:0", _store, allowedHosts: "wlz.zorgkantoor.local");
         using var named = new HttpRequestMessage(HttpMethod.Get, $"{server.Addresses[0]}/");
         named.Headers.Host = "wlz.zorgkantoor.local";
         using var byAddress = new HttpRequestMessage(HttpMethod.Get, $"{server.Addresses[0]}/");
@@ -195,10 +219,10 @@ public sealed class DashboardTests(PostgresFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, (await _http.SendAsync(byAddress)).StatusCode);
 
         var wrong = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
-            () => DashboardServer.StartAsync("http://127.0.0.1:0", _database.DataSource, allowedHosts: "http://wlz.local/"));
+            () => DashboardServer.StartAsync("http://127.0.0.1:0", _store, allowedHosts: "http://wlz.local/"));
         Assert.Contains("Dashboard:AllowedHosts: 'http://wlz.local/' is not a host name", wrong.Message, StringComparison.Ordinal);
         var wildcard = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
-            () => DashboardServer.StartAsync("http://0.0.0.0:0", _database.DataSource));
+            () => DashboardServer.StartAsync("http://0.0.0.0:0", _store));
         Assert.Contains("Dashboard:AllowedHosts is not set", wildcard.Message, StringComparison.Ordinal);
     }
 
@@ -206,7 +230,7 @@ public sealed class DashboardTests(PostgresFixture fixture) : IAsyncLifetime
     public async Task The_endpoints_can_live_under_a_path_of_the_host()
     {
         await using var server = await DashboardServer.StartAsync(
-            "http://127.0.0.1:0", _database.DataSource, new DashboardOptions { Path = "/ops" });
+            "http://127.0.0.1:0", _store, new DashboardOptions { Path = "/ops" });
 
         var html = await _http.GetStringAsync($"{server.Addresses[0]}/ops");
         Assert.Equal(html, await _http.GetStringAsync($"{server.Addresses[0]}/ops/"));

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using WlzMessaging.Operations.Feedback;
+using WlzMessaging.Storage.Operations;
 using WlzMessaging.Testing;
 using static WlzMessaging.Testing.FeedbackScenario;
 
@@ -111,6 +113,36 @@ public sealed class FeedbackCommandTests(PostgresFixture fixture) : IAsyncLifeti
         Assert.Contains("<a href=\"73730001-2025-04.html\">73730001</a></td><td>Zorggroep De Linde</td>", index, StringComparison.Ordinal);
         Assert.Contains("<a href=\"73730002-2025-04.html\">73730002</a></td><td>Stichting Het Baken</td><td class=\"num\">€ 5.000,00</td><td class=\"num\">€ 0,00</td><td class=\"num\">0%</td>", index, StringComparison.Ordinal);
         Assert.Contains("<a href=\"73730003-2025-04.csv\">csv</a>", index, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_pages_say_when_they_were_made_in_Amsterdam_time_with_the_zone()
+    {
+        Assert.Matches(@"Aangemaakt op \d{1,2} [a-z]+ \d{4} om \d\d:\d\d CES?T\.", Read("73730001-2025-04.html"));
+        Assert.Matches(@"aangemaakt op \d{1,2} [a-z]+ \d{4} om \d\d:\d\d CES?T<", Read("index.html"));
+        Assert.DoesNotContain("UTC", string.Concat(Directory.GetFiles(_out.Path).Select(File.ReadAllText)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_agb_code_keeps_its_eight_digits_in_names_pages_and_csv()
+    {
+        var rows = new FeedbackRows(
+            new Dictionary<int, string> { [3730009] = "Thuiszorg Nul" },
+            [new AgreementInForce(3730009, 1_000_000, new DateOnly(2025, 1, 1))],
+            [new MonthProduction(3730009, 1, 250_000, 2, 0)],
+            [],
+            []);
+        var feedback = FeedbackBuilder.Build(new DateOnly(2025, 4, 1), 2025, rows);
+        using var dir = new TempDirectory();
+
+        await FeedbackWriter.WriteAsync(dir.Path, new DateOnly(2025, 4, 1), feedback, new DateTimeOffset(2025, 5, 2, 7, 15, 0, TimeSpan.Zero));
+
+        Assert.Equal("03730009", Assert.Single(feedback).Agb);
+        Assert.True(File.Exists(dir.File("03730009-2025-04.html")));
+        Assert.Contains("Thuiszorg Nul (AGB 03730009)", File.ReadAllText(dir.File("03730009-2025-04.html")), StringComparison.Ordinal);
+        Assert.Contains("Aangemaakt op 2 mei 2025 om 09:15 CEST.", File.ReadAllText(dir.File("03730009-2025-04.html")), StringComparison.Ordinal);
+        Assert.StartsWith("03730009;2025;;afspraak;", File.ReadAllLines(dir.File("03730009-2025-04.csv"))[1], StringComparison.Ordinal);
+        Assert.Contains(">03730009</a>", File.ReadAllText(dir.File("index.html")), StringComparison.Ordinal);
     }
 
     [Theory]

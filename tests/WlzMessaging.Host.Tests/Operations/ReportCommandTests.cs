@@ -27,13 +27,16 @@ public sealed class ReportCommandTests(PostgresFixture fixture) : IAsyncLifetime
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal("", outcome.Error);
         var text = outcome.Out;
-        Assert.Contains("Files received 2025-03-01 to 2025-03-31", text, StringComparison.Ordinal);
+        Assert.Contains("Files received 2025-03-01 to 2025-03-31 (as of ", text, StringComparison.Ordinal);
+        Assert.Contains("; days in Europe/Amsterdam)", text, StringComparison.Ordinal);
         Assert.Contains("received 8: processed 5, rejected as a whole 1, quarantined 1, in work 1", text, StringComparison.Ordinal);
         Assert.Contains("median 1.5 days, longest 23 days; within the aim 4 of 6 (66.7%)", text, StringComparison.Ordinal);
         Assert.Contains("13 lines: approved 8 (61.5%), rejected 5 (38.5%)", text, StringComparison.Ordinal);
         Assert.Contains("late 1; period unknown 1", text, StringComparison.Ordinal);
         Assert.Matches(@"8290\s+3\s+60\.0%\s+Er is geen \(correcte\) melding aanvang zorg \(MAZ\) aanwezig", text);
-        Assert.Matches(@"0030\s+1\s+100\.0%\s+Factuurnummer niet uniek", text);
+        Assert.Contains("Files rejected as a whole (0001), by cause", text, StringComparison.Ordinal);
+        Assert.Matches(@"\n  0001 \+ 0030\s+1\s+100\.0%\s+Factuurnummer niet uniek", text);
+        Assert.DoesNotMatch(@"\n  0001\s+1\s", text);   // 0001 is said once, with its cause, not counted again as a code of its own
         Assert.Matches(@"73730001\s+Zorggroep De Linde\s+4\s+", text);
         Assert.Matches(@"linde-stuck\.asc\s+73730001\s+claimed\s+2025-03-02\s+not yet\s+\d+", text);
         Assert.Matches(@"linde-jan\.asc\s+73730001\s+2025-01-31\s+2025-02-25\s+2025-03-04\s+5", text);
@@ -58,8 +61,30 @@ public sealed class ReportCommandTests(PostgresFixture fixture) : IAsyncLifetime
         Assert.Equal("8290", first.GetProperty("code").GetString());
         Assert.Equal(3, first.GetProperty("count").GetInt64());
         Assert.Equal(0.6, first.GetProperty("share").GetDouble(), 3);
-        var linde = root.GetProperty("providers").EnumerateArray().Single(p => p.GetProperty("agb").ValueKind == JsonValueKind.Number && p.GetProperty("agb").GetInt32() == 73730001);
+        var linde = root.GetProperty("providers").EnumerateArray().Single(p => p.GetProperty("agb").GetString() == "73730001");
+        Assert.Equal("Zorggroep De Linde", linde.GetProperty("name").GetString());
         Assert.Equal("8290", linde.GetProperty("retourcodes")[0].GetProperty("code").GetString());
+
+        // A total is no provider: no AGB, no name.
+        Assert.False(total.TryGetProperty("agb", out _));
+        Assert.False(total.TryGetProperty("name", out _));
+
+        // AGB codes are strings of eight digits everywhere (null only for files read too little to know it).
+        var agbs = root.GetProperty("providers").EnumerateArray().Select(p => p.GetProperty("agb"))
+            .Concat(root.GetProperty("overLimit").EnumerateArray().Select(o => o.GetProperty("agb")))
+            .Concat(root.GetProperty("late").EnumerateArray().Select(l => l.GetProperty("agb")))
+            .ToList();
+        Assert.NotEmpty(agbs);
+        Assert.All(agbs, a => Assert.True(a.ValueKind == JsonValueKind.Null || (a.ValueKind == JsonValueKind.String && a.GetString()!.Length == 8), a.GetRawText()));
+
+        // Files rejected as a whole, by cause, labelled as whole-file; amounts in cents under names that say so.
+        var wholeFile = Assert.Single(root.GetProperty("wholeFileRejections").EnumerateArray());
+        Assert.Equal(("0030", 1L, 1.0, "whole file"), (wholeFile.GetProperty("code").GetString(), wholeFile.GetProperty("files").GetInt64(), wholeFile.GetProperty("share").GetDouble(), wholeFile.GetProperty("scope").GetString()));
+        var baken = root.GetProperty("providers").EnumerateArray().Single(p => p.GetProperty("agb").GetString() == "73730002");
+        Assert.Equal("0030", Assert.Single(baken.GetProperty("wholeFileRejections").EnumerateArray()).GetProperty("code").GetString());
+        Assert.False(root.TryGetProperty("fileRetourcodes", out _));
+        Assert.Equal(JsonValueKind.Number, total.GetProperty("declaredCents").ValueKind);
+        Assert.Equal(JsonValueKind.Number, total.GetProperty("productionCents").ValueKind);
         Assert.Equal(5, root.GetProperty("late")[0].GetProperty("workingDaysLate").GetInt32());
         await Privacy.AssertNoBsnAsync(_database, outcome.Out);
     }

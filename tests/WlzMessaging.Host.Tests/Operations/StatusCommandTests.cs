@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WlzMessaging.Ingestion.Nightly;
 using WlzMessaging.Storage.Operations;
 using WlzMessaging.Storage.Workers;
 using WlzMessaging.Testing;
@@ -55,21 +56,97 @@ public sealed class StatusCommandTests(PostgresFixture fixture) : IAsyncLifetime
 
         var nightly = new NightlyRunStore(_database.DataSource);
         await nightly.BeginAsync(new DateOnly(2025, 3, 4));
-        await nightly.FinishAsync(new DateOnly(2025, 3, 4), """{"corrections": 3, "bsn": 999000001, "perProvider": {"73730001": 3}}""");
+        await nightly.FinishAsync(new DateOnly(2025, 3, 4), NightlyReportWithABsn());
 
         var outcome = await StatusAsync();
 
         Assert.Equal(0, outcome.ExitCode);
         var text = outcome.Out;
         Assert.Contains("worker      running\n", text, StringComparison.Ordinal);
-        Assert.Matches(@"host-a:4242:20260101T090000\.000 \(host-a, pid 4242, started [0-9: -]+\): processing busy\.asc; seen \d+ s ago", text);
+        Assert.Matches(@"host-a:4242:20260101T090000\.000 \(host-a, pid 4242, started \d{4}-\d\d-\d\d \d\d:\d\d CES?T\): processing busy\.asc; seen \d+ s ago", text);
         Assert.Matches(@"host-b:99:20260101T090000\.000 \(host-b, pid 99, .*\): no heartbeat for 5 min \(expected every 10 s\): not running; it last said idle", text);
         Assert.Contains("inbox       12 files waiting\n", text, StringComparison.Ordinal);
-        Assert.Matches(@"in hand     busy\.asc, worker host-a:4242:20260101T090000\.000 since [0-9: -]+ \(\d+ s\)\n", text);
+        Assert.Matches(@"in hand     busy\.asc, worker host-a:4242:20260101T090000\.000 since \d{4}-\d\d-\d\d \d\d:\d\d CES?T \(\d+ s\)\n", text);
         Assert.Contains("done        7 answered, 1 quarantined by the running worker since start\n", text, StringComparison.Ordinal);
-        Assert.Matches(@"last AW320  [0-9: -]+ done\.aw320 for file \d+ \(AGB 73730001\): processed, 1 lines", text);
-        Assert.Matches(@"nightly     2025-03-04: finished [0-9: -]+ \(took \d+ s\); corrections 3", text);
+        Assert.Matches(@"last AW320  \d{4}-\d\d-\d\d \d\d:\d\d CES?T done\.aw320 for file \d+ \(AGB 73730001\): processed, 1 lines, received [0-9-]+; input done\.asc\n", text);
+        Assert.Matches(@"nightly     2025-03-04: finished \d{4}-\d\d-\d\d \d\d:\d\d CES?T \(took \d+ s\)\n", text);
+        Assert.DoesNotContain("UTC", text, StringComparison.Ordinal);
+
+        // The nightly report as labelled lines under it, figures aligned, amounts in euros; not the camelCase tree.
+        Assert.Contains(
+            """
+                          Files answered                          3
+                          Files quarantined                       0
+                          Stale claims released                   0
+                          Credits matched                         2
+                          Credits without their debit             0
+                          Re-debits matched                       1
+                          Corrections, net                        -€66.30
+                          Production recomputed (provider-years)  1
+                          Tariff corrections                      0
+                          Tariff corrections, amount              €0.00
+                          Herschikkingen taking effect            0
+                          Late MAZ lines listed for resubmission  0
+                          Open declaration years                  2024, 2025
+            """,
+            text,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("lateMazLines", text, StringComparison.Ordinal);
         Assert.DoesNotContain("999000001", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_json_has_agb_codes_as_eight_digit_strings_amsterdam_times_and_the_nightly_figures()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await OperationsSeed.FileAsync(_database.DataSource, new SeedFile
+        {
+            Name = "done.asc",
+            Provider = 3730001,
+            ReceivedOn = today,
+            Lines = [OperationsSeedLine.Approve(new(today.Year, 1, 6), 100)],
+        });
+        var nightly = new NightlyRunStore(_database.DataSource);
+        await nightly.BeginAsync(new DateOnly(2025, 3, 4));
+        await nightly.FinishAsync(new DateOnly(2025, 3, 4), NightlyReportWithABsn());
+
+        var outcome = await StatusAsync("--format", "json");
+
+        Assert.Equal(0, outcome.ExitCode);
+        using var json = JsonDocument.Parse(outcome.Out);
+        var root = json.RootElement;
+        Assert.Equal("03730001", root.GetProperty("lastAnswer").GetProperty("agb").GetString());
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+0[12]:00$", root.GetProperty("lastAnswer").GetProperty("writtenAt").GetString());
+        var figures = root.GetProperty("lastNightly").GetProperty("figures").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("label").GetString()!, f => f.GetProperty("value").GetString());
+        Assert.Equal("2", figures["Credits matched"]);
+        Assert.Equal("-€66.30", figures["Corrections, net"]);
+        Assert.Equal("0", figures["Late MAZ lines listed for resubmission"]);
+        Assert.Equal(-6630, root.GetProperty("lastNightly").GetProperty("report").GetProperty("correctionNetCents").GetInt64());
+        Assert.DoesNotContain("999000001", outcome.Out, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A report as the nightly job writes it (specs/operations.md's example, one provider), with a BSN put in by mistake:
+    /// the views must not show it.
+    /// </summary>
+    private static string NightlyReportWithABsn()
+    {
+        var report = new NightlyReport
+        {
+            Date = new DateOnly(2025, 3, 4),
+            FilesProcessed = 3,
+            Credits = 2,
+            Redebits = 1,
+            CorrectionNetCents = -6630,
+            ProductionYearsRecomputed = 1,
+            OpenYears = [2024, 2025],
+            Files = new NightlyFiles("processed", 3, 0, 0, 0, 0, 0, 0, 0, 0),
+            Providers = [new NightlyProvider { Agb = "73730001", ProviderName = "Zorggroep De Linde", Credits = 2, Redebits = 1, CorrectionNetCents = -6630 }],
+        };
+        var json = System.Text.Json.Nodes.JsonNode.Parse(NightlyJob.ToJson(report))!;
+        json["bsn"] = 999000001;
+        return json.ToJsonString();
     }
 
     [Fact]

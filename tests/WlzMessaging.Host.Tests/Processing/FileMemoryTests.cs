@@ -21,8 +21,9 @@ public sealed class FileMemoryTests(PostgresFixture fixture) : DatabaseTest(fixt
         await Aw319Files.GenerateAsync(input, 300, seed: 23);
         var answering = new TrackedAnswering();
         using var reference = new ReferenceSnapshotCache();
+        await using var store = await Database.OpenStoreAsync();
         var processor = new FileProcessor(
-            Database.DataSource,
+            store,
             new ProcessingSettings { ReturnMemoryFromLines = 300 },
             answering,
             reference,

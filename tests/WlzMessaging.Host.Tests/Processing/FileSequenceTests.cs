@@ -28,7 +28,8 @@ public sealed class FileSequenceTests(PostgresFixture fixture) : DatabaseTest(fi
         await GenerateAsync(b, 300, agb: 41_000_002, seed: 32);
         var answering = new GatedAnswering(Database.ConnectionString);
         using var reference = new ReferenceSnapshotCache();
-        var processor = new FileProcessor(Database.DataSource, new ProcessingSettings(), answering, reference, NullLogger.Instance);
+        await using var store = await Database.OpenStoreAsync();
+        var processor = new FileProcessor(store, new ProcessingSettings(), answering, reference, NullLogger.Instance);
         FileJob Job(string path) => new(path, Temp.File("out"), Aw319Files.Received, Aw319Files.Received);
 
         var outcomes = new List<FileOutcome>();
@@ -60,7 +61,8 @@ public sealed class FileSequenceTests(PostgresFixture fixture) : DatabaseTest(fi
         await GenerateAsync(c, 50, agb: 41_000_003, seed: 35);
         var answering = new GatedAnswering(Database.ConnectionString) { Gate = false };
         using var reference = new ReferenceSnapshotCache();
-        var processor = new FileProcessor(Database.DataSource, new ProcessingSettings(), answering, reference, NullLogger.Instance);
+        await using var store = await Database.OpenStoreAsync();
+        var processor = new FileProcessor(store, new ProcessingSettings(), answering, reference, NullLogger.Instance);
         FileJob Job(string path) => new(path, Temp.File("out"), Aw319Files.Received, Aw319Files.Received);
 
         var sequence = new FileSequence(processor, CancellationToken.None);

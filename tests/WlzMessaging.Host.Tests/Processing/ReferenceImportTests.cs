@@ -204,24 +204,24 @@ public sealed class ReferenceImportTests(PostgresFixture fixture) : DatabaseTest
         var directory = CopyOfSample();
         Assert.Equal(ExitCodes.Ok, (await ImportAsync(directory)).ExitCode);
         using var cache = new ReferenceSnapshotCache();
-        await using var connection = await Database.OpenConnectionAsync();
+        await using var store = await Database.OpenStoreAsync();
 
-        var first = await cache.GetAsync(connection);
-        var second = await cache.GetAsync(connection);
+        var first = await cache.GetAsync(store);
+        var second = await cache.GetAsync(store);
         Assert.Same(first, second);
         Assert.Equal(1, cache.Builds);
         Assert.True(first.TryGetProvider(73730001, out _));
 
         Assert.Equal(ExitCodes.Ok, (await ImportAsync(directory)).ExitCode);
-        Assert.Same(first, await cache.GetAsync(connection));
+        Assert.Same(first, await cache.GetAsync(store));
         Assert.Equal(1, cache.Builds);
 
         await File.AppendAllTextAsync(Path.Combine(directory, "providers.csv"), "73730004;Zorghuis Nieuw;achteraf;nee\n");
         Assert.Equal(ExitCodes.Ok, (await ImportAsync(directory)).ExitCode);
-        var third = await cache.GetAsync(connection);
+        var third = await cache.GetAsync(store);
         Assert.NotSame(first, third);
         Assert.Equal(2, cache.Builds);
         Assert.True(third.TryGetProvider(73730004, out _));
-        Assert.Same(third, await cache.GetAsync(connection));
+        Assert.Same(third, await cache.GetAsync(store));
     }
 }

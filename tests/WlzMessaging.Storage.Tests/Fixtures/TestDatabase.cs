@@ -1,4 +1,5 @@
 using Npgsql;
+using WlzMessaging.Storage;
 
 namespace WlzMessaging.Testing;
 
@@ -22,6 +23,13 @@ public sealed class TestDatabase : IAsyncDisposable
     public NpgsqlDataSource DataSource { get; }
 
     public ValueTask<NpgsqlConnection> OpenConnectionAsync() => DataSource.OpenConnectionAsync();
+
+    /// <summary>
+    /// A <see cref="Store"/> over this database, as a command opens one for an external server (its schema is current, so
+    /// opening migrates nothing); the caller disposes it before the database.
+    /// </summary>
+    public Task<Store> OpenStoreAsync() =>
+        Store.OpenAsync(ExternalDatabaseEndpoint.Create(ConnectionString), loggers: null, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {
