@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using Npgsql;
 
 namespace WlzMessaging.Storage;
 
@@ -22,7 +21,7 @@ public static class StoreProbe
         {
             return $"no answer within {timeout.TotalSeconds:0.#} s";
         }
-        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException or InvalidOperationException)
+        catch (Exception e) when (StorageFailures.IsDatabaseError(e) || e is SocketException or TimeoutException or InvalidOperationException)
         {
             return string.Join(' ', e.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
