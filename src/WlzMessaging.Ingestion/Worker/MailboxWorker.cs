@@ -340,6 +340,8 @@ public sealed class MailboxWorker(
     /// </summary>
     private async Task<Handled> FailedAsync(InboxEntry entry)
     {
+        // A file that failed in hand is no longer in hand: the worker's row says so until it is tried again.
+        activity.Idle();
         var name = LogText.Escape(entry.Name);
         var attempts = _attempts[entry.Path] = _attempts.GetValueOrDefault(entry.Path) + 1;
         if (attempts < MaxAttempts && !run.Once)
@@ -375,6 +377,7 @@ public sealed class MailboxWorker(
     {
         _logger.LogWarning("Moved to quarantine: {Reason}", reason);
         await MailboxFiles.QuarantineAsync(path, settings.Quarantine, reason, CancellationToken.None).ConfigureAwait(false);
+        activity.SetAside(Path.GetFileName(path));
     }
 
     /// <summary>
