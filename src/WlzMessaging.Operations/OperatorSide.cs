@@ -1,29 +1,27 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WlzMessaging.Adjudication;
-using WlzMessaging.Funding;
-using WlzMessaging.Ingestion;
 using WlzMessaging.Ingestion.Monitoring;
 using WlzMessaging.Ingestion.Nightly;
 using WlzMessaging.Ingestion.Processing;
 using WlzMessaging.Ingestion.Worker;
-using WlzMessaging.Operations.Dashboard;
 using WlzMessaging.Storage;
-using WlzMessaging.Storage.Operations;
 
 namespace WlzMessaging.Operations;
 
 /// <summary>
-/// The operators' side of <c>wlz run</c>, beside the <see cref="MailboxWorker"/>: the worker's heartbeat in
-/// worker_heartbeat (<see cref="HeartbeatReporter"/>, fed by <see cref="WorkerActivity"/>), the dashboard on
-/// <c>Dashboard:Urls</c>, and the nightly job at <c>Nightly:At</c>. It has its own connection to the database, opened with the
-/// same backoff as the worker's, so a database that is down delays these and never the worker. With <c>--once</c> only the
-/// heartbeat runs.
+/// The operators' side of <c>wlz run</c>, beside the <see cref="MailboxWorker"/>: the worker's row in worker_status kept
+/// fresh (<see cref="HeartbeatReporter"/>, reading <see cref="WorkerActivity"/>), the store the dashboard and
+/// <c>/healthz</c> read (<see cref="OperatorStore"/>), and the nightly job at <c>Nightly:At</c>. It has its own connection
+/// to the database, opened with the same backoff as the worker's, so a database that is down delays these and never the
+/// worker. The web host (dashboard, <c>/metrics</c>, <c>/healthz</c>) is <see cref="OperatorHost"/>'s. With
+/// <c>--once</c> only the heartbeat runs.
 /// </summary>
 public sealed class OperatorSide(
     WorkerSettings settings,
     WorkerRunOptions run,
     WorkerActivity activity,
+    OperatorStore operatorStore,
     IFileAnswering answering,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
@@ -33,20 +31,12 @@ public sealed class OperatorSide(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         Store? store = null;
-        DashboardServer? dashboard = null;
         try
         {
             store = await OpenAsync(stoppingToken).ConfigureAwait(false);
-            var reporter = new HeartbeatReporter(
-                store.WorkerHeartbeats(), HeartbeatReporter.DefaultWorkerId(settings.Inbox), settings.HeartbeatInterval, time,
-                loggers.CreateLogger<HeartbeatReporter>());
-            activity.Attach(reporter);
+            operatorStore.Set(store);
+            var reporter = new HeartbeatReporter(store.WorkerStatuses(), activity, time, loggers.CreateLogger<HeartbeatReporter>());
             var beating = reporter.RunAsync(stoppingToken);
-
-            if (!run.Once && settings.DashboardUrls is { } urls)
-            {
-                dashboard = await StartDashboardAsync(urls, store, settings.Funding, stoppingToken).ConfigureAwait(false);
-            }
 
             if (!run.Once && settings.NightlyEnabled)
             {
@@ -59,7 +49,7 @@ public sealed class OperatorSide(
                 }
             }
 
-            // Returns once stopped, after the last beat (state stopped) is written.
+            // Returns once stopped, after the last write (state stopped).
             await beating.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -69,15 +59,11 @@ public sealed class OperatorSide(
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            _logger.LogError("Heartbeat, dashboard and nightly job stopped: {Reason}", e.Message);
+            _logger.LogError("Heartbeat and nightly job stopped: {Reason}", e.Message);
         }
         finally
         {
-            if (dashboard is not null)
-            {
-                await dashboard.DisposeAsync().ConfigureAwait(false);
-            }
-
+            operatorStore.Set(null);
             if (store is not null)
             {
                 await store.DisposeAsync().ConfigureAwait(false);
@@ -101,27 +87,6 @@ public sealed class OperatorSide(
                 var seconds = Math.Min(settings.MaxRetryDelay.TotalSeconds, Math.Pow(2, Math.Min(attempt, 30) - 1));
                 await Task.Delay(TimeSpan.FromSeconds(seconds), time, stoppingToken).ConfigureAwait(false);
             }
-        }
-    }
-
-    private async Task<DashboardServer?> StartDashboardAsync(string urls, Store store, FundingSettings funding, CancellationToken stoppingToken)
-    {
-        try
-        {
-            var server = await DashboardServer.StartAsync(urls, store, new DashboardOptions { InboxDepth = () => activity.Inbox, Funding = funding }, stoppingToken)
-                .ConfigureAwait(false);
-            foreach (var address in server.Addresses)
-            {
-                _logger.LogInformation("Dashboard on {Address}/", address);
-            }
-
-            return server;
-        }
-        catch (Exception e) when (e is IOException or InvalidOperationException)
-        {
-            // The dashboard is for watching; a port in use must not keep the worker from its files.
-            _logger.LogError("Dashboard not served: cannot listen on {Urls}: {Reason}", urls, e.Message);
-            return null;
         }
     }
 

@@ -24,11 +24,8 @@ public static class StoreParts
     public static AdvanceRunStore AdvanceRuns(this Store store, FundingSettings? settings = null, TimeProvider? time = null) =>
         new(DataSourceOf(store), settings, time);
 
-    /// <summary>The heartbeats of <c>wlz run</c>'s processes.</summary>
-    public static WorkerHeartbeatStore WorkerHeartbeats(this Store store) => new(DataSourceOf(store));
-
-    /// <summary>The row of one worker process in the registry of workers.</summary>
-    public static WorkerRegistry WorkerRegistry(this Store store, string workerId, string inbox) => new(DataSourceOf(store), workerId, inbox);
+    /// <summary>The rows of <c>wlz run</c>'s processes in <c>worker_status</c>: each worker writes its own, the views read them.</summary>
+    public static WorkerStatusStore WorkerStatuses(this Store store) => new(DataSourceOf(store));
 
     private static Npgsql.NpgsqlDataSource DataSourceOf(Store store)
     {

@@ -33,7 +33,9 @@ public sealed class DashboardCommand : Command
             per provider, the workers and the last nightly run. The figures come from the database; the page is read-only.
             It never shows a BSN, a client's name or a birth date.
 
-            Listen on a local address (127.0.0.1) or behind a proxy that authenticates: the dashboard has no login.
+            Listen on a local address (127.0.0.1) or behind a proxy that authenticates: the dashboard has no login. It
+            answers only requests for the Host names of the URLs (127.0.0.1 also as localhost); behind a proxy or on a
+            wildcard address set them in WLZ_Dashboard__AllowedHosts (';' between several).
             The worker (wlz run) serves the same page itself.
             """,
     };
@@ -54,7 +56,13 @@ public sealed class DashboardCommand : Command
         DashboardServer server;
         try
         {
-            server = await DashboardServer.StartAsync(urls, database, new DashboardOptions { Window = TimeSpan.FromHours(window), Funding = ProtocolOption.Resolve(args) }, cancellationToken);
+            server = await DashboardServer.StartAsync(
+                urls, database, new DashboardOptions { Window = TimeSpan.FromHours(window), Funding = ProtocolOption.Resolve(args) },
+                Environment.GetEnvironmentVariable("WLZ_Dashboard__AllowedHosts"), cancellationToken);
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            throw new CommandFailedException(string.Join("; ", e.Failures), e);
         }
         catch (Exception e) when (e is IOException or InvalidOperationException)
         {

@@ -1,8 +1,8 @@
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using WlzMessaging.Host.Cli;
 using WlzMessaging.Ingestion;
 using WlzMessaging.Ingestion.Configuration;
@@ -11,6 +11,7 @@ using WlzMessaging.Ingestion.Processing;
 using WlzMessaging.Ingestion.Worker;
 using WlzMessaging.Operations;
 using WlzMessaging.Storage;
+using WlzMessaging.Storage.Embedded;
 
 namespace WlzMessaging.Host.Commands;
 
@@ -45,9 +46,11 @@ public sealed class RunCommand : Command
             Each is answered in the outbox (written under a hidden name, renamed after its lines are committed), then moved
             to the archive with a copy of its AW320; a file that is no Vektis AW319 goes to quarantine with NAME.reason.txt.
 
-            Beside the files: the operators' dashboard on Dashboard:Urls (default http://127.0.0.1:5080; Dashboard:Enabled
-            false turns it off), the worker's heartbeat for wlz status (worker_heartbeat, every Worker:HeartbeatSeconds),
-            the WlzMessaging meter (dotnet-counters monitor -n wlz --counters WlzMessaging), and the nightly job (as
+            Beside the files: one web host on Dashboard:Urls (default http://127.0.0.1:5080; Dashboard:Enabled false turns
+            it off) serving the operators' dashboard, /metrics (Prometheus) and /healthz, answering only the Host names of
+            Dashboard:AllowedHosts (default: those of the URLs); the worker's row in worker_status for wlz status (every
+            Worker:HeartbeatSeconds and at every change); the WlzMessaging meter (dotnet-counters monitor --counters
+            WlzMessaging -p PID); and the nightly job (as
             wlz nightly) every day at Nightly:At (default 02:00, Europe/Amsterdam) for the day before, and at start for
             the latest day due unless it ran (Nightly:Enabled false turns it off). With --once: the heartbeat only.
 
@@ -108,12 +111,51 @@ public sealed class RunCommand : Command
             await console.Error.WriteLineAsync($"wlz run: no store yet, creating one: {location.Description}");
         }
 
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var once = args.Has("once");
+        var result = new WorkerResult();
+        var serve = !once && settings.DashboardUrls is not null;
+        IHost host;
+        try
         {
-            DisableDefaults = true,
-            ApplicationName = "wlz",
-            ContentRootPath = AppContext.BaseDirectory,
-        });
+            host = BuildHost(serve ? settings.DashboardUrls : null, configuration, settings, location, once, result);
+            await host.StartAsync(cancellationToken);
+        }
+        catch (IOException e) when (serve)
+        {
+            // The dashboard is for watching; a port in use must not keep the worker from its files: the same host again
+            // without the web part (dashboard, /metrics, /healthz).
+            var oneLine = string.Join(' ', e.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            await console.Error.WriteLineAsync($"wlz run: dashboard, /metrics and /healthz not served: cannot listen on {settings.DashboardUrls}: {oneLine}");
+            host = BuildHost(null, configuration, settings, location, once, result);
+            await host.StartAsync(cancellationToken);
+        }
+        catch (OptionsValidationException e)
+        {
+            throw new CommandFailedException($"configuration: {string.Join("; ", e.Failures)}", e);
+        }
+
+        using (host)
+        {
+            await host.WaitForShutdownAsync(cancellationToken);
+        }
+
+        if (result.Fatal is { } fatal)
+        {
+            throw new CommandFailedException(fatal);
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Cancelled;
+        }
+
+        return once && result.Failed > 0 ? ExitCodes.Failure : ExitCodes.Ok;
+    }
+
+    /// <summary>The one host of the worker (<see cref="OperatorHost"/>): with Kestrel on <paramref name="urls"/>, or without.</summary>
+    private static IHost BuildHost(string? urls, IConfigurationRoot configuration, WorkerSettings settings, StoreLocation location, bool once, WorkerResult result)
+    {
+        var builder = OperatorHost.CreateBuilder(urls);
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
         if (string.Equals(configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase))
@@ -132,36 +174,11 @@ public sealed class RunCommand : Command
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.StopGrace + TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton(settings);
-        var once = args.Has("once");
         builder.Services.AddSingleton(services => new WorkerRunOptions(once, location.Opener(services.GetRequiredService<ILoggerFactory>())));
         builder.Services.AddSingleton<IFileAnswering>(new AdjudicatingAnswering(new WlzMessaging.Adjudication.AdjudicationSettings(settings.Cutoffs)));
         builder.Services.AddSingleton(TimeProvider.System);
-        var result = new WorkerResult();
         builder.Services.AddSingleton(result);
-        var activity = new WorkerActivity();
-        builder.Services.AddSingleton(activity);
-        builder.Services.AddMetrics();
-        builder.Services.AddSingleton(services => new WlzMetrics(services.GetRequiredService<IMeterFactory>(), () => activity.Inbox ?? 0));
-
-        // Stopped in reverse order: the worker first (its file in hand may finish), then the heartbeat, dashboard and nightly.
-        builder.Services.AddHostedService<OperatorSide>();
-        builder.Services.AddHostedService<MailboxWorker>();
-
-        using (var host = builder.Build())
-        {
-            await host.RunAsync(cancellationToken);
-        }
-
-        if (result.Fatal is { } fatal)
-        {
-            throw new CommandFailedException(fatal);
-        }
-
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return ExitCodes.Cancelled;
-        }
-
-        return args.Has("once") && result.Failed > 0 ? ExitCodes.Failure : ExitCodes.Ok;
+        OperatorHost.AddWorker(builder, settings, TimeProvider.System);
+        return OperatorHost.Build(builder, settings);
     }
 }

@@ -24,9 +24,10 @@ public sealed class StatusCommand : Command
             .. StorageOptions.Options,
         ],
         Details = """
-            Workers write a heartbeat to the database every few seconds (worker_heartbeat). A worker is running when its
-            last heartbeat is younger than twice its interval and it has not said it stopped; the inbox depth is what the
-            running workers last counted. The file in hand is every file a worker claimed and has not finished. Times are
+            Each worker writes its row (worker_status) before it takes a file, after it finished one, and every few seconds.
+            A worker is running when its row is younger than twice its interval and does not say stopped; the files waiting
+            are what the running workers last counted, the files in hand not counted. The file in hand is the one a running
+            worker has taken and not finished; the dashboard and the metrics show the same at the same moment. Times are
             Amsterdam times; ages are measured by the database's clock. Shows file names, AGB codes and counts: never a BSN,
             a name or a birth date.
 

@@ -8,8 +8,9 @@ namespace WlzMessaging.Ingestion.Monitoring;
 
 /// <summary>
 /// The engine's metrics: a <see cref="Meter"/> named <c>WlzMessaging</c> from <see cref="IMeterFactory"/>, readable live
-/// with <c>dotnet-counters monitor -n wlz --counters WlzMessaging</c> and exportable through OpenTelemetry. The worker calls
-/// <see cref="RecordFile"/> and <see cref="RecordLines"/> once per file; nothing here is called per line.
+/// with <c>dotnet-counters monitor --counters WlzMessaging -p PID</c> (README, "Watching the worker") and scraped at
+/// <c>/metrics</c> of <c>wlz run</c> through OpenTelemetry's Prometheus exporter. The worker calls <see cref="RecordFile"/>
+/// and <see cref="RecordLines"/> once per file; nothing here is called per line.
 /// </summary>
 /// <remarks>
 /// Instruments (lowercase, dotted):
@@ -21,6 +22,10 @@ namespace WlzMessaging.Ingestion.Monitoring;
 /// <item><c>wlz.file.processing.duration</c> histogram, seconds, tag <c>outcome</c>: claim to commit</item>
 /// <item><c>wlz.file.receipt_to_aw320</c> histogram, days: from the day received to the day the AW320 was written</item>
 /// <item><c>wlz.inbox.depth</c> observable gauge {file}: files waiting, read from the callback when a listener collects</item>
+/// <item><c>wlz.mailbox.files</c> observable gauge {file}, tag <c>state</c> (waiting, in_hand, answered, quarantined): the
+/// mailbox in the state model <c>wlz status</c> and the dashboard show, answered and quarantined since the worker started</item>
+/// <item><c>wlz.lines.per_minute</c> observable gauge {line}: lines judged in the last 60 seconds (a file's lines count
+/// when it is done), so a burst shows at once</item>
 /// </list>
 /// No tag carries a provider, a file name or anything about a client: tags stay few and nothing personal leaves.
 /// </remarks>
@@ -36,12 +41,18 @@ public sealed class WlzMetrics
     private readonly Counter<long> _rejected;
     private readonly Histogram<double> _duration;
     private readonly Histogram<double> _receiptToAw320;
+    private readonly TimeProvider _time;
+    private readonly Queue<(DateTimeOffset At, long Lines)> _lastMinute = new();
+    private readonly Lock _lastMinuteLock = new();
 
     /// <param name="meterFactory">The host's factory (<c>services.AddMetrics()</c>; the Generic Host registers one).</param>
     /// <param name="inboxDepth">Counts the files waiting in the inbox; called only when a listener collects. Null: no gauge value.</param>
-    public WlzMetrics(IMeterFactory meterFactory, Func<long>? inboxDepth = null)
+    /// <param name="mailbox">The mailbox's files by state (the worker's <c>WorkerActivity.Counts</c>); null: no gauge.</param>
+    /// <param name="time">The clock of <c>wlz.lines.per_minute</c>'s window.</param>
+    public WlzMetrics(IMeterFactory meterFactory, Func<long>? inboxDepth = null, Func<MailboxCounts>? mailbox = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
+        _time = time ?? TimeProvider.System;
         Meter = meterFactory.Create(new MeterOptions(MeterName));
         _files = Meter.CreateCounter<long>("wlz.files.processed", "{file}", "Files finished, by outcome");
         _lines = Meter.CreateCounter<long>("wlz.lines.processed", "{line}", "Declaration lines (04) judged");
@@ -53,7 +64,37 @@ public sealed class WlzMetrics
         {
             Meter.CreateObservableGauge("wlz.inbox.depth", inboxDepth, "{file}", "Files waiting in the inbox");
         }
+
+        if (mailbox is not null)
+        {
+            Meter.CreateObservableGauge("wlz.mailbox.files", () => MailboxMeasurements(mailbox()), "{file}", "The mailbox's files by state: waiting, in hand, answered and quarantined since start");
+        }
+
+        Meter.CreateObservableGauge("wlz.lines.per_minute", LinesInLastMinute, "{line}", "Lines judged in the last 60 seconds");
     }
+
+    /// <summary>Lines judged in the last 60 seconds (each file's lines counted when it was done).</summary>
+    public long LinesInLastMinute()
+    {
+        var since = _time.GetUtcNow() - TimeSpan.FromMinutes(1);
+        lock (_lastMinuteLock)
+        {
+            while (_lastMinute.TryPeek(out var oldest) && oldest.At <= since)
+            {
+                _lastMinute.Dequeue();
+            }
+
+            return _lastMinute.Sum(e => e.Lines);
+        }
+    }
+
+    private static Measurement<long>[] MailboxMeasurements(MailboxCounts counts) =>
+    [
+        new(counts.Waiting ?? 0, new KeyValuePair<string, object?>("state", "waiting")),
+        new(counts.InHand, new KeyValuePair<string, object?>("state", "in_hand")),
+        new(counts.Answered, new KeyValuePair<string, object?>("state", "answered")),
+        new(counts.Quarantined, new KeyValuePair<string, object?>("state", "quarantined")),
+    ];
 
     /// <summary>The meter itself, for a listener or an exporter to find.</summary>
     public Meter Meter { get; }
@@ -111,6 +152,17 @@ public sealed class WlzMetrics
         if (approved + rejected > 0)
         {
             _lines.Add(approved + rejected);
+            var now = _time.GetUtcNow();
+            lock (_lastMinuteLock)
+            {
+                // Trimmed here too, so the window stays small when no listener reads it.
+                while (_lastMinute.TryPeek(out var oldest) && oldest.At <= now - TimeSpan.FromMinutes(1))
+                {
+                    _lastMinute.Dequeue();
+                }
+
+                _lastMinute.Enqueue((now, approved + rejected));
+            }
         }
     }
 

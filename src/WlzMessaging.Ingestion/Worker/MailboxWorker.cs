@@ -68,7 +68,7 @@ public sealed class MailboxWorker(
     internal static readonly TimeSpan OutageReminder = TimeSpan.FromMinutes(5);
 
     private readonly ILogger _logger = loggers.CreateLogger<MailboxWorker>();
-    private readonly string _workerId = FormattableString.Invariant($"{Environment.MachineName}:{Environment.ProcessId}:{time.GetUtcNow():yyyyMMddTHHmmss}");
+    private readonly string _workerId = activity.WorkerId;
     private readonly Dictionary<string, int> _attempts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _givenUp = new(StringComparer.Ordinal);
     private bool? _databaseUp;
@@ -192,8 +192,8 @@ public sealed class MailboxWorker(
                     continue;
                 }
 
-                activity.Idle();
-                if (!await HeartbeatAsync(db, WorkerStates.Idle, null, null, stoppingToken).ConfigureAwait(false))
+                activity.PassDone();
+                if (!await HeartbeatAsync(db, stoppingToken).ConfigureAwait(false))
                 {
                     await DisposeQuietlyAsync(db).ConfigureAwait(false);
                     db = null;
@@ -219,7 +219,8 @@ public sealed class MailboxWorker(
         {
             if (db is not null)
             {
-                await HeartbeatAsync(db, WorkerStates.Stopped, null, null, CancellationToken.None).ConfigureAwait(false);
+                activity.Stopped();
+                await HeartbeatAsync(db, CancellationToken.None).ConfigureAwait(false);
                 await DisposeQuietlyAsync(db).ConfigureAwait(false);
             }
 
@@ -339,6 +340,8 @@ public sealed class MailboxWorker(
     /// </summary>
     private async Task<Handled> FailedAsync(InboxEntry entry)
     {
+        // A file that failed in hand is no longer in hand: the worker's row says so until it is tried again.
+        activity.Idle();
         var name = LogText.Escape(entry.Name);
         var attempts = _attempts[entry.Path] = _attempts.GetValueOrDefault(entry.Path) + 1;
         if (attempts < MaxAttempts && !run.Once)
@@ -374,6 +377,7 @@ public sealed class MailboxWorker(
     {
         _logger.LogWarning("Moved to quarantine: {Reason}", reason);
         await MailboxFiles.QuarantineAsync(path, settings.Quarantine, reason, CancellationToken.None).ConfigureAwait(false);
+        activity.SetAside(Path.GetFileName(path));
     }
 
     /// <summary>
@@ -389,7 +393,7 @@ public sealed class MailboxWorker(
         }
 
         activity.Processing(name);
-        if (!await HeartbeatAsync(db, WorkerStates.Processing, name, null, stoppingToken).ConfigureAwait(false))
+        if (!await HeartbeatAsync(db, stoppingToken).ConfigureAwait(false))
         {
             return Handled.DatabaseDown;
         }
@@ -408,6 +412,7 @@ public sealed class MailboxWorker(
                     : await db.Processor.ProcessAsync(job, fileCancellation.Token).ConfigureAwait(false);
                 if (outcome.Kind == FileOutcomeKind.Busy)
                 {
+                    activity.Finished(name, outcome.Kind);
                     _logger.LogDebug("{File} is in the hands of another worker", LogText.Escape(name));
                     return Handled.LeftAlone;
                 }
@@ -426,14 +431,14 @@ public sealed class MailboxWorker(
 
                 Measure(outcome, job);
 
-                activity.Idle();
-                await HeartbeatAsync(db, WorkerStates.Idle, null, outcome.Kind == FileOutcomeKind.Gone ? null : name, CancellationToken.None)
-                    .ConfigureAwait(false);
+                activity.Finished(name, outcome.Kind);
+                await HeartbeatAsync(db, CancellationToken.None).ConfigureAwait(false);
                 return Handled.Done;
             }
             catch (OperationCanceledException) when (fileCancellation.IsCancellationRequested || stoppingToken.IsCancellationRequested)
             {
                 // A first pass stops at once (it has nothing to roll back); a second half after StopGrace.
+                activity.Idle();
                 _logger.LogWarning("Stopped while {File} was in hand: its transaction is rolled back and it stays in the inbox", LogText.Escape(name));
                 return Handled.LeftAlone;
             }
@@ -454,6 +459,7 @@ public sealed class MailboxWorker(
                         return Handled.Failed;
                     default:
                         await SetAsideAsync(path, name, e).ConfigureAwait(false);
+                        activity.SetAside(name);
                         return Handled.Done;
                 }
             }
@@ -522,9 +528,9 @@ public sealed class MailboxWorker(
                 answering,
                 snapshots,
                 loggers.CreateLogger<FileProcessor>());
-            var registry = store.WorkerRegistry(_workerId, settings.Inbox);
-            await registry.ReportAsync(WorkerStates.Starting, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return new Connected(store, processor, registry);
+            var workers = store.WorkerStatuses();
+            await workers.WriteAsync(activity.Current(), cancellationToken).ConfigureAwait(false);
+            return new Connected(store, processor, workers);
         }
         catch (MigrationException)
         {
@@ -547,11 +553,13 @@ public sealed class MailboxWorker(
         }
     }
 
-    private async Task<bool> HeartbeatAsync(Connected db, string state, string? current, string? finished, CancellationToken cancellationToken)
+    /// <summary>Writes this worker's row in worker_status as <see cref="WorkerActivity"/> has it now: before a file is taken and after.</summary>
+    private async Task<bool> HeartbeatAsync(Connected db, CancellationToken cancellationToken)
     {
+        var status = activity.Current();
         try
         {
-            await db.Registry.ReportAsync(state, current, finished, cancellationToken).ConfigureAwait(false);
+            await db.Workers.WriteAsync(status, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception e) when (Failures.Classify(e) == FailureKind.DatabaseDown && !cancellationToken.IsCancellationRequested)
@@ -559,7 +567,7 @@ public sealed class MailboxWorker(
             DatabaseState(up: false, OneLine(e.Message));
             return false;
         }
-        catch (Exception e) when (cancellationToken.IsCancellationRequested || state == WorkerStates.Stopped)
+        catch (Exception e) when (cancellationToken.IsCancellationRequested || status.State == WorkerState.Stopped)
         {
             _logger.LogDebug(e, "No heartbeat");
             return false;
@@ -676,5 +684,5 @@ public sealed class MailboxWorker(
     private static string OneLine(string text) =>
         string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    private sealed record Connected(Store Store, FileProcessor Processor, WorkerRegistry Registry);
+    private sealed record Connected(Store Store, FileProcessor Processor, WorkerStatusStore Workers);
 }

@@ -1,101 +1,206 @@
-using WlzMessaging.Ingestion;
 using WlzMessaging.Ingestion.Monitoring;
-using WlzMessaging.Storage.Operations;
+using WlzMessaging.Ingestion.Processing;
+using WlzMessaging.Storage.Workers;
 
 namespace WlzMessaging.Ingestion.Worker;
 
 /// <summary>
-/// What the worker is doing, told by <see cref="MailboxWorker"/> and passed on to the <see cref="HeartbeatReporter"/> once
-/// the operator side has one (it needs the database first): the reporter then starts from the worker's current state.
-/// The inbox depth is also read by the metrics' gauge and the dashboard.
+/// What this worker process is doing, in the one state model of the mailbox: the files of its inbox waiting, the file in
+/// hand, the files answered and quarantined. <see cref="MailboxWorker"/> tells it each change and writes
+/// <see cref="Current"/> to its row in worker_status before it takes a file and after it finished one; the
+/// <see cref="HeartbeatReporter"/> writes the same row every interval beside that; the metrics read <see cref="Counts"/>.
+/// So <c>wlz status</c>, the dashboard (both read the row) and the metrics say the same at the same moment.
 /// </summary>
 public sealed class WorkerActivity
 {
     private readonly Lock _lock = new();
-    private HeartbeatReporter? _reporter;
+    private readonly TimeProvider _time;
+    private TaskCompletionSource _changed = NewSignal();
     private WorkerState _state = WorkerState.Starting;
     private string? _file;
-    private int? _inbox;
+    private DateTimeOffset? _fileSince;
+    private int? _inboxFiles;
+    private long _answered;
+    private long _quarantined;
+    private string? _lastFile;
+    private DateTimeOffset? _lastFileAt;
+    private DateTimeOffset? _lastPassAt;
+    private long _revision;
 
-    /// <summary>Files waiting in the inbox when the worker last counted; null before it did.</summary>
-    public int? Inbox
+    /// <param name="inbox">The inbox the worker watches (made a full path).</param>
+    /// <param name="interval">How often the row is written beside the changes (<c>Worker:HeartbeatSeconds</c>).</param>
+    /// <param name="time">The clock of the process start and of the times of files.</param>
+    public WorkerActivity(string inbox, TimeSpan interval, TimeProvider? time = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(inbox);
+        ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.FromSeconds(1));
+        _time = time ?? TimeProvider.System;
+        Inbox = Path.GetFullPath(inbox);
+        Interval = interval;
+        StartedAt = _time.GetUtcNow();
+        WorkerId = FormattableString.Invariant($"{Environment.MachineName}:{Environment.ProcessId}:{StartedAt:yyyyMMddTHHmmss.fff}");
+    }
+
+    /// <summary>Unique per process (machine, process id, start time to the millisecond): the row's key and the files' claimed_by.</summary>
+    public string WorkerId { get; }
+
+    public string Inbox { get; }
+
+    public TimeSpan Interval { get; }
+
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>Files waiting in the inbox (the one in hand not counted) when the worker last counted; null before it did.</summary>
+    public int? Waiting
     {
         get
         {
             lock (_lock)
             {
-                return _inbox;
+                return WaitingNow();
             }
         }
     }
 
-    public void Attach(HeartbeatReporter reporter)
+    /// <summary>When the worker last finished a pass through its inbox; null before the first.</summary>
+    public DateTimeOffset? LastPassAt
     {
-        ArgumentNullException.ThrowIfNull(reporter);
-        lock (_lock)
+        get
         {
-            _reporter = reporter;
-            reporter.Inbox(_inbox);
-            Tell(reporter);
+            lock (_lock)
+            {
+                return _lastPassAt;
+            }
         }
     }
 
+    /// <summary>Completes at the next change of state (a new task after each change).</summary>
+    public Task Changed
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _changed.Task;
+            }
+        }
+    }
+
+    /// <summary>The worker's row as it is now.</summary>
+    public WorkerStatus Current()
+    {
+        lock (_lock)
+        {
+            return new WorkerStatus(
+                WorkerId, Environment.MachineName, Environment.ProcessId, Inbox, StartedAt, Interval, _state, WaitingNow(), _file, _fileSince,
+                _answered, _quarantined, _lastFile, _lastFileAt, _revision);
+        }
+    }
+
+    /// <summary>The mailbox as this worker sees it now, for the metrics.</summary>
+    public MailboxCounts Counts()
+    {
+        lock (_lock)
+        {
+            return new MailboxCounts(WaitingNow(), _file is null ? 0 : 1, _answered, _quarantined);
+        }
+    }
+
+    /// <summary>The files the worker counted in its inbox, those it is about to take included.</summary>
+    public void InboxDepth(int files) => Change(() => _inboxFiles = Math.Max(0, files));
+
+    /// <summary>The worker took <paramref name="fileName"/> (a name, not a path): it is in hand, no longer waiting.</summary>
     public void Processing(string fileName)
     {
-        lock (_lock)
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        Change(() =>
         {
             if (_state != WorkerState.Stopping)
             {
-                (_state, _file) = (WorkerState.Processing, fileName);
-                Tell(_reporter);
+                _state = WorkerState.Processing;
             }
-        }
+
+            _file = Path.GetFileName(fileName);
+            _fileSince = _time.GetUtcNow();
+        });
     }
 
-    /// <summary>Waiting for files (after the worker is connected; until then the reporter says <c>starting</c>).</summary>
-    public void Idle()
+    /// <summary>
+    /// The file in hand is done with this <paramref name="outcome"/>: answered, quarantined, or gone from the inbox; in each
+    /// case it has left the inbox. A file another worker has (<see cref="FileOutcomeKind.Busy"/>) stays where it is.
+    /// </summary>
+    public void Finished(string fileName, FileOutcomeKind outcome) => Change(() =>
     {
-        lock (_lock)
+        if (outcome != FileOutcomeKind.Busy)
         {
-            if (_state != WorkerState.Stopping)
-            {
-                (_state, _file) = (WorkerState.Idle, null);
-                Tell(_reporter);
-            }
+            _inboxFiles = _inboxFiles is { } n ? Math.Max(0, n - 1) : null;
         }
-    }
 
-    public void Stopping()
-    {
-        lock (_lock)
+        switch (outcome)
         {
-            (_state, _file) = (WorkerState.Stopping, null);
-            Tell(_reporter);
-        }
-    }
-
-    public void InboxDepth(int depth)
-    {
-        lock (_lock)
-        {
-            _inbox = Math.Max(0, depth);
-            _reporter?.Inbox(_inbox);
-        }
-    }
-
-    private void Tell(HeartbeatReporter? reporter)
-    {
-        switch (_state)
-        {
-            case WorkerState.Processing:
-                reporter?.Processing(_file!);
+            case FileOutcomeKind.Processed or FileOutcomeKind.Rejected or FileOutcomeKind.Reused:
+                _answered++;
+                (_lastFile, _lastFileAt) = (Path.GetFileName(fileName), _time.GetUtcNow());
                 break;
-            case WorkerState.Idle:
-                reporter?.Idle();
-                break;
-            case WorkerState.Stopping:
-                reporter?.Stopping();
+            case FileOutcomeKind.NotVektis:
+                _quarantined++;
+                (_lastFile, _lastFileAt) = (Path.GetFileName(fileName), _time.GetUtcNow());
                 break;
         }
+
+        LetGo();
+    });
+
+    /// <summary>The file in hand was set aside (moved to quarantine) because it could not be processed.</summary>
+    public void SetAside(string fileName) => Finished(fileName, FileOutcomeKind.NotVektis);
+
+    /// <summary>Waiting for files (after the worker is connected; until then the row says <c>starting</c>).</summary>
+    public void Idle() => Change(LetGo);
+
+    /// <summary>A pass through the inbox is done; the worker waits for files.</summary>
+    public void PassDone() => Change(() =>
+    {
+        _lastPassAt = _time.GetUtcNow();
+        LetGo();
+    });
+
+    public void Stopping() => Change(() =>
+    {
+        _state = WorkerState.Stopping;
+        (_file, _fileSince) = (null, null);
+    });
+
+    public void Stopped() => Change(() =>
+    {
+        _state = WorkerState.Stopped;
+        (_file, _fileSince) = (null, null);
+    });
+
+    private void LetGo()
+    {
+        if (_state != WorkerState.Stopping && _state != WorkerState.Stopped)
+        {
+            _state = WorkerState.Idle;
+        }
+
+        (_file, _fileSince) = (null, null);
     }
+
+    private int? WaitingNow() => _inboxFiles is { } n ? Math.Max(0, n - (_file is null ? 0 : 1)) : null;
+
+    private void Change(Action change)
+    {
+        TaskCompletionSource changed;
+        lock (_lock)
+        {
+            change();
+            _revision++;
+            changed = _changed;
+            _changed = NewSignal();
+        }
+
+        changed.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

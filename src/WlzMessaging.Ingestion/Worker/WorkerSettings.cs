@@ -58,7 +58,7 @@ public sealed class WorkerSettings
     /// </summary>
     public FundingSettings Funding { get; init; } = FundingSettings.Default;
 
-    /// <summary><c>Worker:HeartbeatSeconds</c> (default 10): how often the worker's row in worker_heartbeat is refreshed.</summary>
+    /// <summary><c>Worker:HeartbeatSeconds</c> (default 10): how often the worker's row in worker_status is refreshed beside its writes at each file.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>

@@ -28,12 +28,6 @@ public sealed record DashboardOptions
     /// </summary>
     public TimeSpan CacheFor { get; init; } = TimeSpan.FromSeconds(4);
 
-    /// <summary>
-    /// The inbox depth, when the process hosting the dashboard knows it (the worker); null: the sum of what the running
-    /// workers last reported in their heartbeats.
-    /// </summary>
-    public Func<int?>? InboxDepth { get; init; }
-
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>The advance protocols the forecast chart computes with. Default the built-in VGZ 2024.</summary>
@@ -44,9 +38,10 @@ public sealed record DashboardOptions
 public sealed record DashboardError(string Error);
 
 /// <summary>
-/// The operators' dashboard as two GET endpoints: the page (<c>{Path}</c>) and its figures (<c>{Path}/api/dashboard</c>).
-/// Read-only: nothing here changes the database. <c>wlz dashboard</c> hosts it on its own; the worker maps the same
-/// endpoints into its own web host.
+/// The operators' dashboard as endpoints answering GET and HEAD: the page (<c>{Path}</c>), its figures
+/// (<c>{Path}/api/dashboard</c>) and the forecast. Read-only: nothing here changes the database. <c>wlz dashboard</c> hosts
+/// it on its own (<see cref="DashboardServer"/>); <c>wlz run</c> maps the same endpoints into its one web host. The
+/// security headers and the host filtering are the host's (<see cref="DashboardHosting"/>).
 /// </summary>
 public static class DashboardEndpoints
 {
@@ -55,8 +50,20 @@ public static class DashboardEndpoints
     /// <summary>The forecast per provider (<c>?year=YYYY</c>, default the year of today in Amsterdam).</summary>
     public const string ForecastPath = "api/forecast";
 
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+
     /// <summary>Maps the page and its JSON onto <paramref name="endpoints"/>, reading through <paramref name="store"/>.</summary>
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder endpoints, Store store, DashboardOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return Map(endpoints, () => store, options);
+    }
+
+    /// <summary>
+    /// Maps the page and its JSON, reading through the store <paramref name="store"/> gives at each request; while it gives
+    /// none (the worker has not reached its database yet) the figures are answered with 503.
+    /// </summary>
+    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder endpoints, Func<Store?> store, DashboardOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(store);
@@ -64,25 +71,27 @@ public static class DashboardEndpoints
         var root = "/" + options.Path.Trim('/');
         var prefix = root == "/" ? "" : root;
         var page = new DashboardPage($"{prefix}/{ApiPath}", options.PollInterval, $"{prefix}/{ForecastPath}");
-        var runs = store.AdvanceRuns(options.Funding, options.Time);
-        var source = new SnapshotSource(store.LiveQueries(), options);
+        var source = new SnapshotSource(store, options);
         var logger = endpoints.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(typeof(DashboardEndpoints).FullName!)
             ?? NullLogger.Instance;
+        var notYet = Results.Json(new DashboardError("database unreachable: not reached yet"), OperationsJson.Default.DashboardError, statusCode: StatusCodes.Status503ServiceUnavailable);
 
-        endpoints.MapGet(root, (HttpContext context) =>
+        endpoints.MapMethods(root, GetAndHead, (HttpContext context) =>
         {
-            Secure(context.Response);
             context.Response.Headers.ContentSecurityPolicy = page.ContentSecurityPolicy;
             return Results.Content(page.Content, "text/html; charset=utf-8");
         });
 
         // Routing ignores a trailing slash: "/ops" also answers "/ops/". The page asks for its JSON by absolute path.
-        endpoints.MapGet($"{prefix}/{ApiPath}", async (HttpContext context) =>
+        endpoints.MapMethods($"{prefix}/{ApiPath}", GetAndHead, async (HttpContext context) =>
         {
-            Secure(context.Response);
             try
             {
-                var snapshot = await source.GetAsync(context.RequestAborted);
+                if (await source.GetAsync(context.RequestAborted) is not { } snapshot)
+                {
+                    return notYet;
+                }
+
                 return Results.Json(snapshot, OperationsJson.Default.DashboardSnapshot);
             }
             catch (Exception e) when (StorageFailures.IsDatabaseError(e) || e is TimeoutException)
@@ -92,9 +101,8 @@ public static class DashboardEndpoints
             }
         });
         // Computed on request, not polled: a forecast runs the calculator over the rest of the year.
-        endpoints.MapGet($"{prefix}/{ForecastPath}", async (HttpContext context) =>
+        endpoints.MapMethods($"{prefix}/{ForecastPath}", GetAndHead, async (HttpContext context) =>
         {
-            Secure(context.Response);
             var year = Amsterdam.ToLocal(options.Time.GetUtcNow()).Year;
             if (context.Request.Query["year"] is { Count: 1 } asked)
             {
@@ -104,9 +112,14 @@ public static class DashboardEndpoints
                 }
             }
 
+            if (store() is not { } readFrom)
+            {
+                return notYet;
+            }
+
             try
             {
-                var forecasts = await runs.ForecastAsync(year, agb: null, context.RequestAborted);
+                var forecasts = await readFrom.AdvanceRuns(options.Funding, options.Time).ForecastAsync(year, agb: null, context.RequestAborted);
                 return Results.Json(DashboardForecast.Of(year, forecasts), OperationsJson.Default.DashboardForecast);
             }
             catch (Exception e) when (StorageFailures.IsDatabaseError(e) || e is TimeoutException)
@@ -118,21 +131,15 @@ public static class DashboardEndpoints
         return endpoints;
     }
 
-    private static void Secure(HttpResponse response)
-    {
-        response.Headers.CacheControl = "no-store";
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers["Referrer-Policy"] = "no-referrer";
-    }
-
     /// <summary>The latest figures, read at most once per <see cref="DashboardOptions.CacheFor"/>; concurrent polls share a read.</summary>
-    private sealed class SnapshotSource(LiveQueries queries, DashboardOptions options)
+    private sealed class SnapshotSource(Func<Store?> store, DashboardOptions options)
     {
         private readonly Lock _lock = new();
         private Task<DashboardSnapshot>? _current;
         private DateTimeOffset _readAt;
 
-        public async Task<DashboardSnapshot> GetAsync(CancellationToken cancellationToken)
+        /// <summary>The figures; null while there is no database to read them from.</summary>
+        public async Task<DashboardSnapshot?> GetAsync(CancellationToken cancellationToken)
         {
             Task<DashboardSnapshot> task;
             lock (_lock)
@@ -140,7 +147,12 @@ public static class DashboardEndpoints
                 var now = options.Time.GetUtcNow();
                 if (_current is null || _current.IsFaulted || _current.IsCanceled || now - _readAt >= options.CacheFor)
                 {
-                    _current = ReadAsync();
+                    if (store() is not { } readFrom)
+                    {
+                        return null;
+                    }
+
+                    _current = ReadAsync(readFrom.LiveQueries());
                     _readAt = now;
                 }
 
@@ -150,12 +162,12 @@ public static class DashboardEndpoints
             return await task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        private async Task<DashboardSnapshot> ReadAsync()
+        private async Task<DashboardSnapshot> ReadAsync(LiveQueries queries)
         {
             // Not the request's token: other polls may be waiting for the same read.
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             var rows = await queries.ReadDashboardAsync(options.Window, timeout.Token).ConfigureAwait(false);
-            return DashboardSnapshotBuilder.Build(rows, options.InboxDepth?.Invoke());
+            return DashboardSnapshotBuilder.Build(rows);
         }
     }
 }

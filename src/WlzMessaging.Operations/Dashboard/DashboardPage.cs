@@ -116,14 +116,15 @@ internal sealed class DashboardPage
             badge.textContent = d.workerRunning ? "worker running" : "worker not running";
             badge.className = "badge " + (d.workerRunning ? "ok" : "bad");
             set("throughput", n(d.throughput.linesPerMinute));
-            set("throughput-sub", n(d.throughput.lines) + " lines in " + n(d.throughput.files) + " files, last hour");
+            set("throughput-sub", "last 60 s; " + n(d.throughput.lines) + " lines in " + n(d.throughput.files) + " files, last hour");
             fill("spark", spark(d.throughput.perMinute));
             set("inbox", d.inboxDepth === null ? "–" : n(d.inboxDepth));
             set("inbox-sub", d.inboxDepth === null ? "no running worker reports it" : "files waiting");
             set("aw320", n(d.aw320.lastHour));
             set("aw320-sub", n(d.aw320.inWindow) + " in the last " + d.windowHours + " h, " + n(d.aw320.total) + " in all");
             set("inhand", n(d.inHand.length));
-            set("inhand-sub", d.inHand.length ? d.inHand.map(function (f) { return f.fileName; }).join(", ") : "no file in work");
+            set("inhand-sub", (d.inHand.length ? d.inHand.map(function (f) { return f.fileName; }).join(", ") : "no file in work")
+              + "; " + n(d.filesAnswered) + " answered, " + n(d.filesQuarantined) + " quarantined since start");
             var last = d.aw320.last;
             fill("last", last ? tree({ "AW320": last.aw320Name, "written": time(last.writtenAt), "file": last.fileId,
               "provider AGB": last.agb, "outcome": last.status, "lines": n(last.lines), "received": last.receivedOn }) : el("p", "empty", "no AW320 written yet"));
@@ -140,9 +141,9 @@ internal sealed class DashboardPage
                 return [p.agb === null ? "(unreadable)" : p.agb, p.name || "", n(p.files), n(p.rejectedFiles), n(p.lines), n(p.approvedLines), n(p.rejectedLines),
                   pct(p.rejectedShare), euro(p.approvedCents), p.topRetourcode ? p.topRetourcode.code + " " + p.topRetourcode.meaning + " (" + n(p.topRetourcode.count) + ")" : ""];
               }), [false, false, true, true, true, true, true, true, true, false]));
-            fill("workers", table(["worker", "host", "pid", "state", "file", "inbox", "last seen"], d.workers.map(function (w) {
+            fill("workers", table(["worker", "host", "pid", "state", "file", "waiting", "last seen"], d.workers.map(function (w) {
               var state = el("span", w.running ? "" : "stale", w.running ? w.state : (w.stale && w.state !== "stopped" ? "no heartbeat (was " + w.state + ")" : w.state));
-              return [w.workerId, w.host, w.pid, state, w.currentFile || "", w.inbox === null ? "" : n(w.inbox), ago(w.secondsSinceSeen) + " ago"];
+              return [w.workerId, w.host, w.pid, state, w.currentFile || "", w.waiting === null ? "" : n(w.waiting), ago(w.secondsSinceSeen) + " ago"];
             }), [false, false, true, false, false, true, true]));
             var nr = d.lastNightly;
             if (!nr) fill("nightly", el("p", "empty", "no nightly run yet"));

@@ -10,8 +10,8 @@ namespace WlzMessaging.Operations.Dashboard;
 
 /// <summary>
 /// The dashboard on its own Kestrel (ASP.NET Core from the shared framework, <c>WebApplication.CreateSlimBuilder</c>), as
-/// <c>wlz dashboard</c> runs it. The worker does not need this class: it maps <see cref="DashboardEndpoints"/> into its
-/// own web host.
+/// <c>wlz dashboard</c> runs it, with the host filtering and security headers of <see cref="DashboardHosting"/>. The worker
+/// does not need this class: <see cref="OperatorHost"/> maps <see cref="DashboardEndpoints"/> into its one web host.
 /// </summary>
 public sealed class DashboardServer : IAsyncDisposable
 {
@@ -26,9 +26,14 @@ public sealed class DashboardServer : IAsyncDisposable
     /// <summary>The addresses Kestrel listens on (a port 0 in the URL replaced by the port it got).</summary>
     public IReadOnlyList<string> Addresses { get; }
 
-    /// <summary>Starts listening on <paramref name="urls"/> (separated by ';'), e.g. <c>http://127.0.0.1:5080</c>.</summary>
+    /// <summary>
+    /// Starts listening on <paramref name="urls"/> (separated by ';'), e.g. <c>http://127.0.0.1:5080</c>, answering the Host
+    /// names <paramref name="allowedHosts"/> (';' between several; null: those of the URLs, see
+    /// <see cref="DashboardHostOptions.AllowedHosts"/>).
+    /// </summary>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The URLs or hosts are not valid.</exception>
     public static async Task<DashboardServer> StartAsync(
-        string urls, Store store, DashboardOptions? options = null, CancellationToken cancellationToken = default)
+        string urls, Store store, DashboardOptions? options = null, string? allowedHosts = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(urls);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = "wlz" });
@@ -39,7 +44,13 @@ public sealed class DashboardServer : IAsyncDisposable
 
         // A failure to start (the address in use) is reported by the caller in one line; the host would log it with its stack.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        builder.Services.AddDashboardHosting(o =>
+        {
+            o.Urls = urls;
+            o.AllowedHosts = allowedHosts;
+        });
         var app = builder.Build();
+        app.UseDashboardHosting();
         DashboardEndpoints.Map(app, store, options);
         try
         {

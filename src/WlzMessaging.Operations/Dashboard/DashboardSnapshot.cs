@@ -19,6 +19,8 @@ public sealed record DashboardSnapshot(
     IReadOnlyList<WorkerLine> Workers,
     DashboardAw320 Aw320,
     IReadOnlyList<InHandLine> InHand,
+    long FilesAnswered,
+    long FilesQuarantined,
     IReadOnlyList<RetourcodeRank> Rejections,
     IReadOnlyList<DashboardProvider> Providers,
     NightlyLine? LastNightly)
@@ -30,8 +32,11 @@ public sealed record DashboardSnapshot(
     public long RejectedFiles { get; init; }
 }
 
-/// <summary>Lines judged per minute over the last hour (files finished in it), and the 60 minutes oldest first.</summary>
-public sealed record DashboardThroughput(double LinesPerMinute, long Lines, long Files, IReadOnlyList<long> PerMinute);
+/// <summary>
+/// Lines judged in the last 60 seconds (<see cref="LinesPerMinute"/>: a burst shows at once, not averaged over the hour),
+/// the lines and files of the last hour, and its 60 minutes oldest first (the last one the last 60 seconds).
+/// </summary>
+public sealed record DashboardThroughput(long LinesPerMinute, long Lines, long Files, IReadOnlyList<long> PerMinute);
 
 public sealed record DashboardAw320(long Total, long LastHour, long InWindow, LastAnswerLine? Last);
 
@@ -43,22 +48,19 @@ public sealed record DashboardProvider(
 /// <summary>Makes the snapshot from the rows <see cref="LiveQueries.ReadDashboardAsync"/> read.</summary>
 public static class DashboardSnapshotBuilder
 {
-    public static DashboardSnapshot Build(DashboardRows rows, int? inboxDepth)
+    public static DashboardSnapshot Build(DashboardRows rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var workers = rows.Workers.Select(StatusView.Worker).ToList();
-        var running = workers.Where(w => w.Running).ToList();
-        inboxDepth ??= running.Any(w => w.Inbox is not null) ? running.Sum(w => w.Inbox ?? 0) : null;
+        var mailbox = MailboxState.Of(rows.Workers);
 
-        // The 60 minutes up to now, by the database's clock; the current minute last.
-        var thisMinute = new DateTimeOffset(rows.Now.UtcTicks - rows.Now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        // The 60 minutes up to now, by the database's clock, counted back from now; the last 60 seconds last.
         var perMinute = new long[60];
         foreach (var minute in rows.LastHour)
         {
-            var ago = (int)((thisMinute - minute.Minute.ToUniversalTime()).Ticks / TimeSpan.TicksPerMinute);
-            if (ago is >= 0 and < 60)
+            if (minute.MinutesAgo is >= 0 and < 60)
             {
-                perMinute[59 - ago] += minute.Lines;
+                perMinute[59 - minute.MinutesAgo] += minute.Lines;
             }
         }
 
@@ -70,12 +72,14 @@ public static class DashboardSnapshotBuilder
         return new DashboardSnapshot(
             Amsterdam.ToLocal(rows.Now),
             rows.Window.TotalHours,
-            new DashboardThroughput(Math.Round(lines / 60.0, 1), lines, rows.LastHour.Sum(m => m.Files), perMinute),
-            inboxDepth,
-            running.Count > 0,
+            new DashboardThroughput(perMinute[59], lines, rows.LastHour.Sum(m => m.Files), perMinute),
+            mailbox.Waiting,
+            workers.Any(w => w.Running),
             workers,
             new DashboardAw320(rows.Aw320.Total, rows.Aw320.LastHour, rows.Aw320.InWindow, rows.LastAnswer is { } a ? StatusView.Answer(a) : null),
-            rows.InHand.Select(StatusView.InHand).ToList(),
+            mailbox.InHand,
+            mailbox.Answered,
+            mailbox.Quarantined,
             rows.Rejections.Where(c => c.IsTotal).OrderByDescending(c => c.Count).ThenBy(c => c.Code).Select(c => Rank(c, rejectedLines)).ToList(),
             rows.Providers.Select(p => new DashboardProvider(
                 AgbText.Of(p.ProviderAgb), p.ProviderName, p.Files, p.Processed, p.RejectedFiles, p.Lines, p.ApprovedLines, p.RejectedLines,

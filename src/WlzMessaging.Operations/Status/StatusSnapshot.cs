@@ -12,17 +12,21 @@ public sealed record StatusSnapshot(
     int? InboxDepth,
     IReadOnlyList<WorkerLine> Workers,
     IReadOnlyList<InHandLine> InHand,
+    long FilesAnswered,
+    long FilesQuarantined,
     LastAnswerLine? LastAnswer,
     NightlyLine? LastNightly);
 
 public sealed record DatabaseLine(bool Reachable, string Where, string ServerVersion);
 
-/// <summary>A worker as its heartbeat shows it: running when not stopped and seen within twice its interval.</summary>
+/// <summary>
+/// A worker as its row in worker_status shows it: running when not stopped and seen within twice its interval;
+/// <see cref="Waiting"/> files in its inbox not yet taken, <see cref="CurrentFile"/> in hand.
+/// </summary>
 public sealed record WorkerLine(
     string WorkerId, string Host, int Pid, string State, bool Running, bool Stale, DateTimeOffset StartedAt, DateTimeOffset SeenAt,
-    double SecondsSinceSeen, int IntervalSeconds, int? Inbox, string? CurrentFile);
-
-public sealed record InHandLine(long FileId, string FileName, string? Agb, string? ClaimedBy, DateTimeOffset ClaimedAt, double Seconds);
+    double SecondsSinceSeen, int IntervalSeconds, int? Waiting, string? CurrentFile, long FilesAnswered, long FilesQuarantined,
+    string? LastFile);
 
 /// <param name="InputName">The input this AW320 answers (two inputs never share an answer's name, issue 15).</param>
 public sealed record LastAnswerLine(long FileId, string Aw320Name, DateTimeOffset WrittenAt, string? Agb, string Status, long Lines, DateOnly ReceivedOn, string? InputName = null);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using WlzMessaging.Ingestion;
 using WlzMessaging.Storage.Operations;
+using WlzMessaging.Storage.Workers;
 
 namespace WlzMessaging.Operations.Status;
 
@@ -13,25 +14,24 @@ public static class StatusView
     public static StatusSnapshot Build(StatusRows rows, string where)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var workers = rows.Workers.Select(Worker).ToList();
-        var running = workers.Where(w => w.Running).ToList();
+        var mailbox = MailboxState.Of(rows.Workers);
         return new StatusSnapshot(
             Amsterdam.ToLocal(rows.Now),
             new DatabaseLine(true, where, rows.ServerVersion),
-            running.Count > 0,
-            running.Any(w => w.Inbox is not null) ? running.Sum(w => w.Inbox ?? 0) : null,
-            workers,
-            rows.InHand.Select(InHand).ToList(),
+            rows.Workers.Any(w => w.Running),
+            mailbox.Waiting,
+            rows.Workers.Select(Worker).ToList(),
+            mailbox.InHand,
+            mailbox.Answered,
+            mailbox.Quarantined,
             rows.LastAnswer is { } a ? Answer(a) : null,
             rows.LastNightly is { } n ? Nightly(n) : null);
     }
 
     internal static WorkerLine Worker(WorkerStatus w) => new(
         w.WorkerId, w.Host, w.Pid, WorkerStateText(w.State), w.Running, w.Stale, Amsterdam.ToLocal(w.StartedAt), Amsterdam.ToLocal(w.SeenAt),
-        Math.Round(w.SinceSeen.TotalSeconds, 1), (int)w.Interval.TotalSeconds, w.Inbox, w.CurrentFile);
-
-    internal static InHandLine InHand(FileInHand f) =>
-        new(f.FileId, f.FileName, AgbText.Of(f.ProviderAgb), f.ClaimedBy, Amsterdam.ToLocal(f.ClaimedAt), Math.Round(f.Age.TotalSeconds, 1));
+        Math.Round(w.SinceSeen.TotalSeconds, 1), (int)w.Interval.TotalSeconds, w.Waiting, w.CurrentFile, w.FilesAnswered, w.FilesQuarantined,
+        w.LastFile);
 
     internal static LastAnswerLine Answer(LastAnswer a) =>
         new(a.FileId, a.Aw320Name, Amsterdam.ToLocal(a.WrittenAt), AgbText.Of(a.ProviderAgb), a.Status, a.Lines, a.ReceivedOn, a.InputName);
@@ -81,8 +81,14 @@ public static class StatusView
         {
             foreach (var f in status.InHand)
             {
-                Line(text, status.InHand[0] == f ? "in hand" : "", $"file {f.FileId} {LogText.Escape(f.FileName)}{Agb(f.Agb)}, claimed by {f.ClaimedBy ?? "?"} at {Time(f.ClaimedAt)} ({Duration(f.Seconds)} ago)");
+                var since = f.Since is { } at ? $" since {Time(at)}" + (f.Seconds is { } s ? $" ({Duration(s)})" : "") : "";
+                Line(text, status.InHand[0] == f ? "in hand" : "", $"{LogText.Escape(f.FileName)}, worker {f.WorkerId}{since}");
             }
+        }
+
+        if (status.WorkerRunning)
+        {
+            Line(text, "done", $"{status.FilesAnswered} answered, {status.FilesQuarantined} quarantined by the running worker{(status.Workers.Count(w => w.Running) == 1 ? "" : "s")} since start");
         }
 
         Line(text, "last AW320", status.LastAnswer is { } a

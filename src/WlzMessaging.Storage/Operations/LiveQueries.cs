@@ -1,10 +1,14 @@
 using Dapper;
 using Npgsql;
+using WlzMessaging.Storage.Workers;
 
 namespace WlzMessaging.Storage.Operations;
 
-/// <summary>Files answered and lines judged in one minute.</summary>
-public sealed record MinuteThroughput(DateTimeOffset Minute, long Files, long Lines);
+/// <summary>
+/// Files answered and lines judged in one minute of the last hour, counted back from now: minute 0 is the last 60 seconds
+/// (a burst shows at once), 59 the oldest.
+/// </summary>
+public sealed record MinuteThroughput(int MinutesAgo, long Files, long Lines);
 
 /// <summary>AW320s written: all time, in the last hour, and in the dashboard's window.</summary>
 public sealed record Aw320Counts(long Total, long LastHour, long InWindow);
@@ -12,9 +16,6 @@ public sealed record Aw320Counts(long Total, long LastHour, long InWindow);
 /// <summary>The last file answered: its AW320 and the file it answers.</summary>
 public sealed record LastAnswer(
     long FileId, string Aw320Name, DateTimeOffset WrittenAt, int? ProviderAgb, string Status, long Lines, DateOnly ReceivedOn, string? InputName = null);
-
-/// <summary>A file a worker claimed and has not finished.</summary>
-public sealed record FileInHand(long FileId, string FileName, int? ProviderAgb, string? ClaimedBy, DateTimeOffset ClaimedAt, TimeSpan Age);
 
 /// <summary>A provider's files whose outcome committed within the window.</summary>
 public sealed record ProviderActivity(
@@ -28,7 +29,6 @@ public sealed record DashboardRows(
     IReadOnlyList<MinuteThroughput> LastHour,
     Aw320Counts Aw320,
     LastAnswer? LastAnswer,
-    IReadOnlyList<FileInHand> InHand,
     IReadOnlyList<ProviderActivity> Providers,
     IReadOnlyList<CodeCount> Rejections,
     IReadOnlyList<WorkerStatus> Workers,
@@ -43,7 +43,6 @@ public sealed record StatusRows(
     DateTimeOffset Now,
     string ServerVersion,
     IReadOnlyList<WorkerStatus> Workers,
-    IReadOnlyList<FileInHand> InHand,
     LastAnswer? LastAnswer,
     NightlyRun? LastNightly);
 
@@ -55,7 +54,8 @@ public sealed record StatusRows(
 public sealed class LiveQueries(NpgsqlDataSource dataSource)
 {
     private const string ThroughputSql = """
-        SELECT date_trunc('minute', finished_at) AS Minute, count(*) AS Files, coalesce(sum(line_count), 0)::bigint AS Lines
+        SELECT greatest(0, least(59, floor(extract(epoch FROM now() - finished_at) / 60)))::int AS MinutesAgo, count(*) AS Files,
+               coalesce(sum(line_count), 0)::bigint AS Lines
         FROM vektis_file
         WHERE finished_at >= now() - interval '1 hour' AND status IN ('processed', 'rejected')
         GROUP BY 1
@@ -76,14 +76,6 @@ public sealed class LiveQueries(NpgsqlDataSource dataSource)
         JOIN vektis_file f ON f.id = a.file_id
         ORDER BY a.written_at DESC, a.file_id DESC
         LIMIT 1
-        """;
-
-    private const string InHandSql = """
-        SELECT id AS FileId, file_name AS FileName, provider_agb AS ProviderAgb, claimed_by AS ClaimedBy, claimed_at AS ClaimedAt,
-               greatest(now() - claimed_at, interval '0') AS Age
-        FROM vektis_file
-        WHERE status = 'claimed'
-        ORDER BY claimed_at, id
         """;
 
     private const string ProvidersSql = """
@@ -133,15 +125,14 @@ public sealed class LiveQueries(NpgsqlDataSource dataSource)
         var aw320 = await connection.QuerySingleAsync<Aw320Counts>(
             new CommandDefinition(Aw320Sql, windowed, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var last = await ReadLastAnswerAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        var inHand = await ReadInHandAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var providers = await QueryAsync<ProviderActivity>(connection, transaction, ProvidersSql, windowed, cancellationToken).ConfigureAwait(false);
         var rejections = await QueryAsync<CodeCount>(connection, transaction, RejectionsSql, windowed, cancellationToken).ConfigureAwait(false);
         var wholeFiles = await QueryAsync<CodeCount>(connection, transaction, WholeFileRejectionsSql, windowed, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
-        var workers = await new WorkerHeartbeatStore(_dataSource).ReadAsync(null, cancellationToken).ConfigureAwait(false);
+        var workers = await new WorkerStatusStore(_dataSource).ReadAsync(null, cancellationToken).ConfigureAwait(false);
         var nightly = await new NightlyRunStore(_dataSource).ReadLastAsync(cancellationToken).ConfigureAwait(false);
-        return new DashboardRows(now, window, throughput, aw320, last, inHand, providers, rejections, workers, nightly) { WholeFileRejections = wholeFiles };
+        return new DashboardRows(now, window, throughput, aw320, last, providers, rejections, workers, nightly) { WholeFileRejections = wholeFiles };
     }
 
     /// <summary>The figures of <c>wlz status</c>; throws the driver's exception when the database cannot be reached.</summary>
@@ -150,18 +141,16 @@ public sealed class LiveQueries(NpgsqlDataSource dataSource)
         string version;
         DateTimeOffset now;
         LastAnswer? last;
-        IReadOnlyList<FileInHand> inHand;
         await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         {
             version = connection.PostgreSqlVersion.ToString();
             now = await NowAsync(connection, null, cancellationToken).ConfigureAwait(false);
             last = await ReadLastAnswerAsync(connection, null, cancellationToken).ConfigureAwait(false);
-            inHand = await ReadInHandAsync(connection, null, cancellationToken).ConfigureAwait(false);
         }
 
-        var workers = await new WorkerHeartbeatStore(_dataSource).ReadAsync(null, cancellationToken).ConfigureAwait(false);
+        var workers = await new WorkerStatusStore(_dataSource).ReadAsync(null, cancellationToken).ConfigureAwait(false);
         var nightly = await new NightlyRunStore(_dataSource).ReadLastAsync(cancellationToken).ConfigureAwait(false);
-        return new StatusRows(now, version, workers, inHand, last, nightly);
+        return new StatusRows(now, version, workers, last, nightly);
     }
 
     private static Task<DateTimeOffset> NowAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
@@ -169,9 +158,6 @@ public sealed class LiveQueries(NpgsqlDataSource dataSource)
 
     private static Task<LastAnswer?> ReadLastAnswerAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
         connection.QueryFirstOrDefaultAsync<LastAnswer?>(new CommandDefinition(LastAnswerSql, null, transaction, cancellationToken: cancellationToken));
-
-    private static Task<IReadOnlyList<FileInHand>> ReadInHandAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
-        QueryAsync<FileInHand>(connection, transaction, InHandSql, null, cancellationToken);
 
     private static async Task<IReadOnlyList<T>> QueryAsync<T>(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, object? parameters, CancellationToken cancellationToken) =>

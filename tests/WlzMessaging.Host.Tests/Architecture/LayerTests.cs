@@ -34,6 +34,7 @@ public sealed class LayerTests
     private static readonly Dictionary<string, string[]> s_packageOwners = new()
     {
         ["Npgsql"] = ["WlzMessaging.Storage", "WlzMessaging.Storage.Embedded"],
+        ["Npgsql.OpenTelemetry"] = ["WlzMessaging.Storage"],
         ["Dapper"] = ["WlzMessaging.Storage"],
     };
 

@@ -40,10 +40,11 @@ public sealed partial class DashboardBrowserTests(PostgresFixture fixture) : IAs
 
             var text = Regex.Replace(Regex.Replace(dom, "<[^>]+>", " "), @"\s+", " ");
             Assert.Contains("worker running", text, StringComparison.Ordinal);
-            Assert.Contains("Throughput (lines per minute) 1 ", text, StringComparison.Ordinal);
+            Assert.Contains("Throughput (lines per minute) 0 ", text, StringComparison.Ordinal);
+            Assert.Contains("last 60 s; 60 lines in 3 files, last hour", text, StringComparison.Ordinal);
             Assert.Contains("Inbox 7 files waiting", text, StringComparison.Ordinal);
             Assert.Contains("AW320s written, last hour 3 ", text, StringComparison.Ordinal);
-            Assert.Contains("Files in work 1 AW319_linde_002.asc", text, StringComparison.Ordinal);
+            Assert.Contains("Files in work 1 AW319_linde_002.asc; 3 answered, 0 quarantined since start", text, StringComparison.Ordinal);
             Assert.Contains("8290 Er is geen (correcte) melding aanvang zorg (MAZ) aanwezig 6 ", text, StringComparison.Ordinal);
             Assert.Contains("8226 Prestatie niet conform de (productie)afspraken 3 ", text, StringComparison.Ordinal);
             Assert.Contains("73730001 Zorggroep De Linde 1 0 47 40 7 14.9%", text, StringComparison.Ordinal);
@@ -58,7 +59,7 @@ public sealed partial class DashboardBrowserTests(PostgresFixture fixture) : IAs
             Assert.Matches(@"written \d{4}-\d\d-\d\d \d\d:\d\d CES?T", text);
             Assert.DoesNotContain("UTC", text, StringComparison.Ordinal);
             Assert.Contains("AW319_baken_002.aw320", text, StringComparison.Ordinal);
-            Assert.Contains("wlz-1:/srv/wlz/inbox wlz-1 4242 processing AW319_linde_002.asc 7", text, StringComparison.Ordinal);
+            Assert.Contains($"{DashboardScenario.WorkerId} wlz-1 4242 processing AW319_linde_002.asc 7", text, StringComparison.Ordinal);
             // The nightly report as a small table of labelled figures, not a camelCase tree.
             Assert.Contains("<table id=\"nightly-figures\">", dom, StringComparison.Ordinal);
             Assert.Contains("figure value Tariff corrections 2 Credits matched 14", text, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using Npgsql;
 using WlzMessaging.Storage.Operations;
+using WlzMessaging.Storage.Workers;
 using WlzMessaging.Testing;
 
 namespace WlzMessaging.Host.Tests.Operations;
@@ -16,6 +17,8 @@ internal static class DashboardScenario
 
     /// <summary>The BSN the nightly report carries; the dashboard must hide it.</summary>
     public const string NightlyBsn = "999123455";
+
+    public const string WorkerId = "wlz-1:4242:20260101T080000.000";
 
     public static async Task SeedAsync(NpgsqlDataSource dataSource)
     {
@@ -55,10 +58,10 @@ internal static class DashboardScenario
             FinishedAt = now.AddMinutes(-3),
             FileCodes = [1, 30],
         });
-        await OperationsSeed.FileAsync(dataSource, new SeedFile { Name = "AW319_linde_002.asc", Provider = Linde, Status = "claimed", ReceivedOn = today });
-
-        await new WorkerHeartbeatStore(dataSource).BeatAsync(new WorkerHeartbeat(
-            "wlz-1:/srv/wlz/inbox", "wlz-1", 4242, now.AddHours(-2), TimeSpan.FromMinutes(10), WorkerState.Processing, 7, "AW319_linde_002.asc"));
+        // The file in hand: its worker's row says so (its own row in vektis_file is not committed until it is done).
+        await new WorkerStatusStore(dataSource).WriteAsync(new WorkerStatus(
+            WorkerId, "wlz-1", 4242, "/srv/wlz/inbox", now.AddHours(-2), TimeSpan.FromMinutes(10), WorkerState.Processing, 7, "AW319_linde_002.asc", now.AddSeconds(-30),
+            FilesAnswered: 3));
 
         var nightly = new NightlyRunStore(dataSource);
         var lastNight = today.AddDays(-1);

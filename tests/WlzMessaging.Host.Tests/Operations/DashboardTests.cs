@@ -41,13 +41,15 @@ public sealed class DashboardTests(PostgresFixture fixture) : IAsyncLifetime
         using var json = JsonDocument.Parse(body);
         var root = json.RootElement;
         Assert.Equal(60, root.GetProperty("throughput").GetProperty("lines").GetInt64());
-        Assert.Equal(1.0, root.GetProperty("throughput").GetProperty("linesPerMinute").GetDouble());
+        Assert.Equal(0, root.GetProperty("throughput").GetProperty("linesPerMinute").GetInt64()); // none in the last 60 s
         Assert.Equal(60, root.GetProperty("throughput").GetProperty("perMinute").EnumerateArray().Sum(m => m.GetInt64()));
         Assert.Equal(7, root.GetProperty("inboxDepth").GetInt32());
         Assert.True(root.GetProperty("workerRunning").GetBoolean());
         Assert.Equal(3, root.GetProperty("aw320").GetProperty("lastHour").GetInt64());
         Assert.Equal("AW319_baken_002.aw320", root.GetProperty("aw320").GetProperty("last").GetProperty("aw320Name").GetString());
         Assert.Equal("AW319_linde_002.asc", root.GetProperty("inHand")[0].GetProperty("fileName").GetString());
+        Assert.Equal(DashboardScenario.WorkerId, root.GetProperty("inHand")[0].GetProperty("workerId").GetString());
+        Assert.Equal(3, root.GetProperty("filesAnswered").GetInt64());
         var top = root.GetProperty("rejections")[0];
         Assert.Equal(("8290", 6L), (top.GetProperty("code").GetString(), top.GetProperty("count").GetInt64()));
         Assert.Equal("Er is geen (correcte) melding aanvang zorg (MAZ) aanwezig", top.GetProperty("meaning").GetString());
@@ -105,7 +107,7 @@ public sealed class DashboardTests(PostgresFixture fixture) : IAsyncLifetime
         var first = await _http.GetStringAsync(api);
         await using (var connection = await _database.OpenConnectionAsync())
         {
-            await Sql.ExecuteAsync(connection, "UPDATE worker_heartbeat SET inbox = 9");
+            await Sql.ExecuteAsync(connection, "UPDATE worker_status SET waiting = 9");
         }
 
         time.Advance(options.CacheFor - TimeSpan.FromMilliseconds(1));
@@ -132,6 +134,96 @@ public sealed class DashboardTests(PostgresFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.StartsWith("database unreachable", json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_burst_shows_in_lines_per_minute_at_once_not_averaged_over_the_hour()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await OperationsSeed.FileAsync(_database.DataSource, new SeedFile
+        {
+            Name = "burst.asc",
+            ReceivedOn = today,
+            FinishedAt = DateTimeOffset.UtcNow.AddSeconds(-5),
+            Lines = [.. Enumerable.Repeat(OperationsSeedLine.Approve(new DateOnly(today.Year, 1, 6), 100), 120)],
+        });
+
+        using var json = JsonDocument.Parse(await _http.GetStringAsync($"{BaseUrl}/api/dashboard"));
+
+        var throughput = json.RootElement.GetProperty("throughput");
+        Assert.Equal(120, throughput.GetProperty("linesPerMinute").GetInt64());
+        Assert.Equal(180, throughput.GetProperty("lines").GetInt64());
+        Assert.Equal(120, throughput.GetProperty("perMinute")[59].GetInt64());
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/api/dashboard")]
+    [InlineData("/api/forecast")]
+    public async Task HEAD_is_answered_where_GET_is_with_the_headers_and_no_body(string path)
+    {
+        using var get = await _http.GetAsync(BaseUrl + path);
+        using var head = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Head, BaseUrl + path));
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Equal("nosniff", string.Join(',', head.Headers.GetValues("X-Content-Type-Options")));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/api/dashboard")]
+    [InlineData("/nothing-here")]
+    public async Task Every_response_carries_the_security_headers(string path)
+    {
+        using var response = await _http.GetAsync(BaseUrl + path);
+
+        Assert.Equal("nosniff", string.Join(',', response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", string.Join(',', response.Headers.GetValues("X-Frame-Options")));
+        Assert.Equal("no-referrer", string.Join(',', response.Headers.GetValues("Referrer-Policy")));
+        var csp = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("evil.example", HttpStatusCode.BadRequest)]
+    [InlineData("wlz.attacker.test:5080", HttpStatusCode.BadRequest)]
+    [InlineData("127.0.0.1", HttpStatusCode.OK)]
+    [InlineData("localhost", HttpStatusCode.OK)]
+    public async Task Only_the_host_names_it_is_bound_to_are_answered(string host, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{BaseUrl}/api/dashboard");
+        request.Headers.Host = host;
+
+        using var response = await _http.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected != HttpStatusCode.OK)
+        {
+            Assert.DoesNotContain("inboxDepth", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_host_names_are_configurable_and_checked_at_start()
+    {
+        await using var server = await DashboardServer.StartAsync("http://127.0.0.1:0", _store, allowedHosts: "wlz.zorgkantoor.local");
+        using var named = new HttpRequestMessage(HttpMethod.Get, $"{server.Addresses[0]}/");
+        named.Headers.Host = "wlz.zorgkantoor.local";
+        using var byAddress = new HttpRequestMessage(HttpMethod.Get, $"{server.Addresses[0]}/");
+
+        Assert.Equal(HttpStatusCode.OK, (await _http.SendAsync(named)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _http.SendAsync(byAddress)).StatusCode);
+
+        var wrong = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => DashboardServer.StartAsync("http://127.0.0.1:0", _store, allowedHosts: "http://wlz.local/"));
+        Assert.Contains("Dashboard:AllowedHosts: 'http://wlz.local/' is not a host name", wrong.Message, StringComparison.Ordinal);
+        var wildcard = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => DashboardServer.StartAsync("http://0.0.0.0:0", _store));
+        Assert.Contains("Dashboard:AllowedHosts is not set", wildcard.Message, StringComparison.Ordinal);
     }
 
     [Fact]

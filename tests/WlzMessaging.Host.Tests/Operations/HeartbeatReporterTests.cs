@@ -1,8 +1,7 @@
-using WlzMessaging.Host.Cli;
-using WlzMessaging.Ingestion;
 using WlzMessaging.Ingestion.Monitoring;
-using WlzMessaging.Operations;
-using WlzMessaging.Storage.Operations;
+using WlzMessaging.Ingestion.Processing;
+using WlzMessaging.Ingestion.Worker;
+using WlzMessaging.Storage.Workers;
 using WlzMessaging.Testing;
 
 namespace WlzMessaging.Host.Tests.Operations;
@@ -17,22 +16,31 @@ public sealed class HeartbeatReporterTests(PostgresFixture fixture) : IAsyncLife
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
-    public async Task Beats_at_start_follows_the_state_and_says_stopped_at_the_end()
+    public async Task Writes_at_start_follows_the_worker_and_says_stopped_at_the_end()
     {
-        var store = new WorkerHeartbeatStore(_database.DataSource);
-        var reporter = new HeartbeatReporter(store, "test-worker", TimeSpan.FromSeconds(30));
+        var store = new WorkerStatusStore(_database.DataSource);
+        var activity = new WorkerActivity("/srv/wlz/inbox", TimeSpan.FromSeconds(30));
+        var reporter = new HeartbeatReporter(store, activity);
         using var stop = new CancellationTokenSource();
         var running = reporter.RunAsync(stop.Token);
 
         var starting = await WaitForAsync(store, w => w.State == WorkerState.Starting);
         Assert.True(starting.Running);
         Assert.Equal(Environment.ProcessId, starting.Pid);
+        Assert.Equal(activity.WorkerId, starting.WorkerId);
+        Assert.Equal("/srv/wlz/inbox", starting.Inbox);
 
-        reporter.Inbox(4);
-        reporter.Processing("/srv/wlz/inbox/AW319_0042.asc");
-        var processing = await WaitForAsync(store, w => w.State == WorkerState.Processing); // well before the 30 s interval
+        // Four files in the inbox, one taken: three waiting, one in hand (well before the 30 s interval).
+        activity.InboxDepth(4);
+        activity.Processing("/srv/wlz/inbox/AW319_0042.asc");
+        var processing = await WaitForAsync(store, w => w.State == WorkerState.Processing);
         Assert.Equal("AW319_0042.asc", processing.CurrentFile);
-        Assert.Equal(4, processing.Inbox);
+        Assert.NotNull(processing.CurrentSince);
+        Assert.Equal(3, processing.Waiting);
+
+        activity.Finished("AW319_0042.asc", FileOutcomeKind.Processed);
+        var idle = await WaitForAsync(store, w => w.State == WorkerState.Idle);
+        Assert.Equal((3, null, 1L, "AW319_0042.asc"), (idle.Waiting, idle.CurrentFile, idle.FilesAnswered, idle.LastFile));
 
         await stop.CancelAsync();
         await running;
@@ -43,18 +51,50 @@ public sealed class HeartbeatReporterTests(PostgresFixture fixture) : IAsyncLife
     }
 
     [Fact]
+    public async Task Two_workers_on_one_machine_and_one_inbox_have_a_row_each()
+    {
+        var store = new WorkerStatusStore(_database.DataSource);
+        var first = new WorkerActivity("/srv/wlz/inbox", TimeSpan.FromSeconds(30));
+        var second = new WorkerActivity("/srv/wlz/inbox", TimeSpan.FromSeconds(30), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(first.StartedAt.AddMilliseconds(1)));
+        first.Processing("a.asc");
+        second.Processing("b.asc");
+
+        await store.WriteAsync(first.Current());
+        await store.WriteAsync(second.Current());
+
+        Assert.NotEqual(first.WorkerId, second.WorkerId);
+        var rows = await store.ReadAsync();
+        Assert.Equal(["a.asc", "b.asc"], rows.Select(r => r.CurrentFile).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_older_revision_never_overwrites_a_newer_one()
+    {
+        var store = new WorkerStatusStore(_database.DataSource);
+        var activity = new WorkerActivity("/srv/wlz/inbox", TimeSpan.FromSeconds(30));
+        var before = activity.Current();
+        activity.Processing("a.asc");
+        await store.WriteAsync(activity.Current());
+
+        await store.WriteAsync(before); // a periodic write that lost the race with the worker's own
+
+        Assert.Equal("a.asc", Assert.Single(await store.ReadAsync()).CurrentFile);
+    }
+
+    [Fact]
     public async Task A_database_that_cannot_be_reached_does_not_stop_the_reporter()
     {
         await using var nowhere = Npgsql.NpgsqlDataSource.Create("Host=/nonexistent-wlz-socket-dir;Port=5432;Database=x;Username=x;Timeout=2");
-        var reporter = new HeartbeatReporter(new WorkerHeartbeatStore(nowhere), "w", TimeSpan.FromSeconds(2));
+        var activity = new WorkerActivity("/srv/wlz/inbox", TimeSpan.FromSeconds(2));
+        var reporter = new HeartbeatReporter(new WorkerStatusStore(nowhere), activity);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
 
         await reporter.RunAsync(stop.Token); // returns when stopped, without throwing
 
-        Assert.Equal(WorkerState.Starting, reporter.Current().State);
+        Assert.Equal(WorkerState.Stopped, activity.Current().State);
     }
 
-    private static async Task<WorkerStatus> WaitForAsync(WorkerHeartbeatStore store, Func<WorkerStatus, bool> condition)
+    private static async Task<WorkerStatus> WaitForAsync(WorkerStatusStore store, Func<WorkerStatus, bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
@@ -65,7 +105,7 @@ public sealed class HeartbeatReporterTests(PostgresFixture fixture) : IAsyncLife
                 return found;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, "the heartbeat did not arrive");
+            Assert.True(DateTime.UtcNow < deadline, "the worker's row did not arrive");
             await Task.Delay(100);
         }
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using WlzMessaging.Ingestion.Nightly;
 using WlzMessaging.Storage.Operations;
+using WlzMessaging.Storage.Workers;
 using WlzMessaging.Testing;
 
 namespace WlzMessaging.Host.Tests.Operations;
@@ -43,13 +44,14 @@ public sealed class StatusCommandTests(PostgresFixture fixture) : IAsyncLifetime
             ReceivedOn = today,
             Lines = [OperationsSeedLine.Approve(new(today.Year, 1, 6), 100)],
         });
-        await OperationsSeed.FileAsync(_database.DataSource, new SeedFile { Name = "busy.asc", Provider = 73730002, Status = "claimed", ReceivedOn = today });
-        var heartbeats = new WorkerHeartbeatStore(_database.DataSource);
-        await heartbeats.BeatAsync(new WorkerHeartbeat("host-a:/srv/inbox", "host-a", 4242, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(10), WorkerState.Processing, 12, "busy.asc"));
-        await heartbeats.BeatAsync(new WorkerHeartbeat("host-b:/srv/inbox", "host-b", 99, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(10), WorkerState.Idle, 5));
+        var workers = new WorkerStatusStore(_database.DataSource);
+        await workers.WriteAsync(new WorkerStatus(
+            "host-a:4242:20260101T090000.000", "host-a", 4242, "/srv/inbox", DateTimeOffset.UtcNow, TimeSpan.FromSeconds(10), WorkerState.Processing, 12, "busy.asc",
+            DateTimeOffset.UtcNow.AddSeconds(-3), FilesAnswered: 7, FilesQuarantined: 1));
+        await workers.WriteAsync(new WorkerStatus("host-b:99:20260101T090000.000", "host-b", 99, "/srv/inbox", DateTimeOffset.UtcNow, TimeSpan.FromSeconds(10), WorkerState.Idle, 5));
         await using (var connection = await _database.OpenConnectionAsync())
         {
-            await Sql.ExecuteAsync(connection, "UPDATE worker_heartbeat SET seen_at = now() - interval '5 minutes' WHERE worker_id = 'host-b:/srv/inbox'");
+            await Sql.ExecuteAsync(connection, "UPDATE worker_status SET seen_at = now() - interval '5 minutes' WHERE worker_id = 'host-b:99:20260101T090000.000'");
         }
 
         var nightly = new NightlyRunStore(_database.DataSource);
@@ -61,10 +63,11 @@ public sealed class StatusCommandTests(PostgresFixture fixture) : IAsyncLifetime
         Assert.Equal(0, outcome.ExitCode);
         var text = outcome.Out;
         Assert.Contains("worker      running\n", text, StringComparison.Ordinal);
-        Assert.Matches(@"host-a:/srv/inbox \(host-a, pid 4242, started \d{4}-\d\d-\d\d \d\d:\d\d CES?T\): processing busy\.asc; seen \d+ s ago", text);
-        Assert.Matches(@"host-b:/srv/inbox \(host-b, pid 99, .*\): no heartbeat for 5 min \(expected every 10 s\): not running; it last said idle", text);
+        Assert.Matches(@"host-a:4242:20260101T090000\.000 \(host-a, pid 4242, started \d{4}-\d\d-\d\d \d\d:\d\d CES?T\): processing busy\.asc; seen \d+ s ago", text);
+        Assert.Matches(@"host-b:99:20260101T090000\.000 \(host-b, pid 99, .*\): no heartbeat for 5 min \(expected every 10 s\): not running; it last said idle", text);
         Assert.Contains("inbox       12 files waiting\n", text, StringComparison.Ordinal);
-        Assert.Matches(@"in hand     file \d+ busy\.asc \(AGB 73730002\), claimed by seed:1 at \d{4}-\d\d-\d\d \d\d:\d\d CES?T ", text);
+        Assert.Matches(@"in hand     busy\.asc, worker host-a:4242:20260101T090000\.000 since \d{4}-\d\d-\d\d \d\d:\d\d CES?T \(\d+ s\)\n", text);
+        Assert.Contains("done        7 answered, 1 quarantined by the running worker since start\n", text, StringComparison.Ordinal);
         Assert.Matches(@"last AW320  \d{4}-\d\d-\d\d \d\d:\d\d CES?T done\.aw320 for file \d+ \(AGB 73730001\): processed, 1 lines, received [0-9-]+; input done\.asc\n", text);
         Assert.Matches(@"nightly     2025-03-04: finished \d{4}-\d\d-\d\d \d\d:\d\d CES?T \(took \d+ s\)\n", text);
         Assert.DoesNotContain("UTC", text, StringComparison.Ordinal);
@@ -103,7 +106,6 @@ public sealed class StatusCommandTests(PostgresFixture fixture) : IAsyncLifetime
             ReceivedOn = today,
             Lines = [OperationsSeedLine.Approve(new(today.Year, 1, 6), 100)],
         });
-        await OperationsSeed.FileAsync(_database.DataSource, new SeedFile { Name = "busy.asc", Provider = 73730002, Status = "claimed", ReceivedOn = today });
         var nightly = new NightlyRunStore(_database.DataSource);
         await nightly.BeginAsync(new DateOnly(2025, 3, 4));
         await nightly.FinishAsync(new DateOnly(2025, 3, 4), NightlyReportWithABsn());
@@ -114,7 +116,6 @@ public sealed class StatusCommandTests(PostgresFixture fixture) : IAsyncLifetime
         using var json = JsonDocument.Parse(outcome.Out);
         var root = json.RootElement;
         Assert.Equal("03730001", root.GetProperty("lastAnswer").GetProperty("agb").GetString());
-        Assert.Equal("73730002", root.GetProperty("inHand")[0].GetProperty("agb").GetString());
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+0[12]:00$", root.GetProperty("lastAnswer").GetProperty("writtenAt").GetString());
         var figures = root.GetProperty("lastNightly").GetProperty("figures").EnumerateArray()
             .ToDictionary(f => f.GetProperty("label").GetString()!, f => f.GetProperty("value").GetString());
@@ -151,8 +152,8 @@ public sealed class StatusCommandTests(PostgresFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task The_json_says_whether_a_worker_runs()
     {
-        await new WorkerHeartbeatStore(_database.DataSource).BeatAsync(
-            new WorkerHeartbeat("w", "h", 1, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(30), WorkerState.Stopped));
+        await new WorkerStatusStore(_database.DataSource).WriteAsync(
+            new WorkerStatus("w", "h", 1, "/inbox", DateTimeOffset.UtcNow, TimeSpan.FromSeconds(30), WorkerState.Stopped));
 
         var outcome = await StatusAsync("--format", "json");
 

@@ -1,9 +1,11 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using WlzMessaging.Host.Cli;
 using WlzMessaging.Ingestion;
 using WlzMessaging.Ingestion.Monitoring;
 using WlzMessaging.Ingestion.Processing;
+using WlzMessaging.Ingestion.Worker;
 using WlzMessaging.Operations;
 using WlzMessaging.Vektis;
 
@@ -14,6 +16,8 @@ public sealed class WlzMetricsTests : IDisposable
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly MeterListener _listener = new();
     private readonly List<(string Instrument, double Value, Dictionary<string, object?> Tags)> _measurements = [];
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
+    private readonly WorkerActivity _activity = new("/srv/wlz/inbox", TimeSpan.FromSeconds(10));
     private long _inbox = 17;
     private WlzMetrics? _metrics;
 
@@ -36,7 +40,7 @@ public sealed class WlzMetricsTests : IDisposable
         {
             if (_metrics is null)
             {
-                _metrics = new WlzMetrics(_services.GetRequiredService<IMeterFactory>(), () => Interlocked.Read(ref _inbox));
+                _metrics = new WlzMetrics(_services.GetRequiredService<IMeterFactory>(), () => Interlocked.Read(ref _inbox), _activity.Counts, _time);
                 _listener.Start();
             }
 
@@ -86,7 +90,10 @@ public sealed class WlzMetricsTests : IDisposable
 
         Assert.Equal("WlzMessaging", Metrics.Meter.Name);
         Assert.Equal(
-            ["wlz.file.processing.duration", "wlz.file.receipt_to_aw320", "wlz.files.processed", "wlz.inbox.depth", "wlz.lines.approved", "wlz.lines.processed", "wlz.lines.rejected"],
+            [
+                "wlz.file.processing.duration", "wlz.file.receipt_to_aw320", "wlz.files.processed", "wlz.inbox.depth", "wlz.lines.approved",
+                "wlz.lines.per_minute", "wlz.lines.processed", "wlz.lines.rejected", "wlz.mailbox.files",
+            ],
             names.Order(StringComparer.Ordinal));
         Assert.All(names, n => Assert.Matches("^[a-z0-9_]+(\\.[a-z0-9_]+)+$", n));
     }
@@ -129,7 +136,7 @@ public sealed class WlzMetricsTests : IDisposable
         Assert.Equal(30, Sum("wlz.lines.rejected", "retourcode", "8290"));
         Assert.Equal(1, Sum("wlz.lines.rejected", "retourcode", "8226"));
         Assert.Equal(0, Sum("wlz.lines.rejected", "retourcode", "0611"));
-        Assert.Equal(4, _measurements.Count); // processed, approved and one per code: per file, not per line
+        Assert.Equal(4, _measurements.Count(m => m.Instrument != "wlz.lines.per_minute")); // processed, approved and one per code: per file, not per line
     }
 
     [Fact]
@@ -155,5 +162,38 @@ public sealed class WlzMetricsTests : IDisposable
         _listener.RecordObservableInstruments();
 
         Assert.Equal([17.0, 3.0], _measurements.Where(m => m.Instrument == "wlz.inbox.depth").Select(m => m.Value));
+    }
+
+    [Fact]
+    public void Lines_per_minute_are_those_of_the_last_60_seconds_not_an_hour_s_average()
+    {
+        Metrics.RecordLines(1_000, new Dictionary<ushort, long>());
+        _time.Advance(TimeSpan.FromSeconds(30));
+        Metrics.RecordLines(200, new Dictionary<ushort, long> { [8290] = 50 });
+        Assert.Equal(1_250, Metrics.LinesInLastMinute());
+
+        _time.Advance(TimeSpan.FromSeconds(31)); // the first file's lines are older than a minute now
+        _listener.RecordObservableInstruments();
+        Assert.Equal([250.0], _measurements.Where(m => m.Instrument == "wlz.lines.per_minute").Select(m => m.Value));
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, Metrics.LinesInLastMinute());
+    }
+
+    [Fact]
+    public void The_mailbox_gauge_reports_the_worker_s_files_by_state()
+    {
+        _activity.InboxDepth(3);
+        _activity.Processing("a.asc");
+        _activity.Finished("a.asc", FileOutcomeKind.Processed);
+        _activity.Processing("b.asc");
+        _activity.Finished("b.asc", FileOutcomeKind.NotVektis);
+        _activity.Processing("c.asc");
+
+        _ = Metrics;
+        _listener.RecordObservableInstruments();
+
+        double State(string state) => Sum("wlz.mailbox.files", "state", state);
+        Assert.Equal((0.0, 1.0, 1.0, 1.0), (State("waiting"), State("in_hand"), State("answered"), State("quarantined")));
     }
 }

@@ -374,11 +374,12 @@ public sealed class MailboxTests(PostgresFixture fixture) : IAsyncLifetime
         using var loggers = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         var unreachable = new Npgsql.NpgsqlConnectionStringBuilder(_database.ConnectionString) { Host = "127.0.0.1", Port = 1, Timeout = 1 }.ConnectionString;
         await using var dataSource = Npgsql.NpgsqlDataSource.Create(unreachable);
-        var reporter = new HeartbeatReporter(new Storage.Operations.WorkerHeartbeatStore(dataSource), "worker-1", TimeSpan.FromSeconds(10), time, loggers.CreateLogger("heartbeat"));
+        var activity = new WorkerActivity(_mailbox.Inbox, TimeSpan.FromSeconds(10), time);
+        var reporter = new HeartbeatReporter(new Storage.Workers.WorkerStatusStore(dataSource), activity, time, loggers.CreateLogger("heartbeat"));
         using var stop = new CancellationTokenSource();
         var running = reporter.RunAsync(stop.Token);
 
-        while (logs.Count("Heartbeat of worker worker-1 still not written") < 5)
+        while (logs.Count($"Heartbeat of worker {activity.WorkerId} still not written") < 5)
         {
             time.Advance(TimeSpan.FromSeconds(10));
             await Task.Yield();
@@ -389,7 +390,7 @@ public sealed class MailboxTests(PostgresFixture fixture) : IAsyncLifetime
         time.Advance(TimeSpan.FromSeconds(10));
         await running.WaitAsync(Patience);
 
-        Assert.Equal(1, logs.Count("Heartbeat of worker worker-1 not written"));
+        Assert.Equal(1, logs.Count($"Heartbeat of worker {activity.WorkerId} not written"));
     }
 
     private const string NormalAnswer = "zz-normal.aw320";
@@ -477,7 +478,7 @@ public sealed class MailboxTests(PostgresFixture fixture) : IAsyncLifetime
         using var loggers = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         await using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var result = new WorkerResult();
-        var activity = new WorkerActivity();
+        var activity = new WorkerActivity(settings.Inbox, settings.HeartbeatInterval, time);
         using var worker = new MailboxWorker(
             settings,
             new WorkerRunOptions(Once: true, opener ?? new StoreLocation(_database.ConnectionString, "").Opener(null)),

@@ -75,8 +75,9 @@ public sealed class RunOnceTests(PostgresFixture fixture) : IAsyncLifetime
         Assert.Equal(Aw319Files.Received, await connection.ExecuteScalarAsync<DateOnly>("SELECT received_on FROM vektis_file WHERE id = @a", new { a }));
         Assert.Equal(300L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM declaration_line"));
         Assert.Equal("quarantined", await connection.ExecuteScalarAsync<string>("SELECT status FROM vektis_file WHERE file_name = 'notes.txt'"));
-        Assert.Equal("stopped", await connection.ExecuteScalarAsync<string>("SELECT state FROM worker"));
-        Assert.Equal(3L, await connection.ExecuteScalarAsync<long>("SELECT files_done FROM worker"));
+        Assert.Equal("stopped", await connection.ExecuteScalarAsync<string>("SELECT state FROM worker_status"));
+        Assert.Equal((2L, 1L), await connection.QuerySingleAsync<(long, long)>("SELECT files_answered, files_quarantined FROM worker_status"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int?>("SELECT waiting FROM worker_status"));
     }
 
     /// <summary>

@@ -193,23 +193,6 @@ public sealed class IngestionStorageTests(PostgresFixture fixture) : IAsyncLifet
     }
 
     [Fact]
-    public async Task A_worker_row_counts_the_files_it_finished()
-    {
-        var registry = new WorkerRegistry(_database.DataSource, "host:1:start", "/inbox");
-
-        await registry.ReportAsync(WorkerStates.Starting);
-        await registry.ReportAsync(WorkerStates.Processing, currentFile: "a.aw319");
-        await registry.ReportAsync(WorkerStates.Idle, finishedFile: "a.aw319");
-        await registry.ReportAsync(WorkerStates.Idle, finishedFile: "b.aw319");
-        await registry.ReportAsync(WorkerStates.Idle);
-
-        await using var connection = await _database.OpenConnectionAsync();
-        var row = await connection.QuerySingleAsync<(string State, string? Current, long Done, string Last)>(
-            "SELECT state, current_file, files_done, last_file FROM worker");
-        Assert.Equal(("idle", (string?)null, 2L, "b.aw319"), row);
-    }
-
-    [Fact]
     public async Task The_hand_made_COPY_stores_exactly_what_the_importer_stores()
     {
         await using var connection = await _database.OpenConnectionAsync();

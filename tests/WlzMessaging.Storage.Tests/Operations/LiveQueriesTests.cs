@@ -1,4 +1,5 @@
 using WlzMessaging.Storage.Operations;
+using WlzMessaging.Storage.Workers;
 using WlzMessaging.Testing;
 
 namespace WlzMessaging.Storage.Tests.Operations;
@@ -43,7 +44,6 @@ public sealed class LiveQueriesTests(PostgresFixture fixture) : IAsyncLifetime
             FinishedAt = now.AddDays(-3),
             Lines = [OperationsSeedLine.Reject(care, 700, 8614)],
         });
-        await OperationsSeed.FileAsync(source, new SeedFile { Name = "busy.asc", Provider = Baken, Status = "claimed", ReceivedOn = today });
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
@@ -57,7 +57,7 @@ public sealed class LiveQueriesTests(PostgresFixture fixture) : IAsyncLifetime
         Assert.Equal(2, rows.LastHour.Sum(m => m.Files));
         Assert.Equal(new Aw320Counts(3, 2, 2), rows.Aw320);
         Assert.Equal("recent-2.aw320", rows.LastAnswer?.Aw320Name);
-        Assert.Equal("busy.asc", Assert.Single(rows.InHand).FileName);
+        Assert.Equal([(10, 1L, 3L), (2, 1L, 1L)], rows.LastHour.Select(m => (m.MinutesAgo, m.Files, m.Lines)).OrderByDescending(m => m.MinutesAgo));
 
         var linde = Assert.Single(rows.Providers, p => p.ProviderAgb == Linde);
         Assert.Equal(("Zorggroep De Linde", 1L, 3L, 2L, 1L), (linde.ProviderName, linde.Files, linde.Lines, linde.ApprovedLines, linde.RejectedLines));
@@ -67,14 +67,14 @@ public sealed class LiveQueriesTests(PostgresFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Status_reads_the_server_the_file_in_hand_and_the_last_answer()
     {
-        await new WorkerHeartbeatStore(_database.DataSource).BeatAsync(
-            new WorkerHeartbeat("w", "h", 1, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(5), WorkerState.Processing, 3, "busy.asc"));
+        await new WorkerStatusStore(_database.DataSource).WriteAsync(
+            new WorkerStatus("w", "h", 1, "/inbox", DateTimeOffset.UtcNow, TimeSpan.FromSeconds(5), WorkerState.Processing, 3, "busy.asc", DateTimeOffset.UtcNow));
         await new NightlyRunStore(_database.DataSource).BeginAsync(new DateOnly(2025, 1, 2));
 
         var rows = await new LiveQueries(_database.DataSource).ReadStatusAsync();
 
         Assert.Matches(@"^[0-9]+\.[0-9]+", rows.ServerVersion);
-        Assert.Equal("busy.asc", Assert.Single(rows.InHand).FileName);
+        Assert.Equal("busy.asc", Assert.Single(rows.Workers).CurrentFile);
         Assert.Equal("recent-2.aw320", rows.LastAnswer?.Aw320Name);
         Assert.True(Assert.Single(rows.Workers).Running);
         Assert.Equal(new DateOnly(2025, 1, 2), rows.LastNightly?.Date);

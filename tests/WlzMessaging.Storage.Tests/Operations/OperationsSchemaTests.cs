@@ -27,7 +27,7 @@ public sealed class OperationsSchemaTests(PostgresFixture fixture) : IAsyncLifet
             connection,
             """
             SELECT count(*) FROM information_schema.columns
-            WHERE (table_name, column_name) IN (('vektis_file', 'period_end'), ('worker_heartbeat', 'seen_at'), ('nightly_run', 'report'))
+            WHERE (table_name, column_name) IN (('vektis_file', 'period_end'), ('worker_status', 'seen_at'), ('nightly_run', 'report'))
             """));
     }
 }

@@ -1,39 +1,43 @@
 using Npgsql;
-using WlzMessaging.Storage.Operations;
+using WlzMessaging.Storage.Workers;
 using WlzMessaging.Testing;
 
 namespace WlzMessaging.Storage.Tests.Operations;
 
 [Collection(PostgresCollection.Name)]
-public sealed class WorkerHeartbeatStoreTests(PostgresFixture fixture) : IAsyncLifetime
+public sealed class WorkerStatusStoreTests(PostgresFixture fixture) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Started = new(2025, 3, 1, 8, 0, 0, TimeSpan.FromHours(1));
 
     private TestDatabase _database = null!;
-    private WorkerHeartbeatStore _store = null!;
+    private WorkerStatusStore _store = null!;
 
     public async Task InitializeAsync()
     {
         _database = await fixture.CreateDatabaseAsync();
-        _store = new WorkerHeartbeatStore(_database.DataSource);
+        _store = new WorkerStatusStore(_database.DataSource);
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    private static WorkerHeartbeat Beat(string id, WorkerState state = WorkerState.Idle, int? inbox = null, string? file = null) =>
-        new(id, "host-a", 4242, Started, TimeSpan.FromSeconds(10), state, inbox, file);
+    private static WorkerStatus Beat(string id, WorkerState state = WorkerState.Idle, int? waiting = null, string? file = null, long revision = 0) =>
+        new(id, "host-a", 4242, "/srv/inbox", Started, TimeSpan.FromSeconds(10), state, waiting, file, file is null ? null : Started.AddMinutes(1),
+            FilesAnswered: 2, FilesQuarantined: 1, LastFile: "prev.asc", LastFileAt: Started.AddSeconds(30), Revision: revision);
 
     [Fact]
     public async Task A_worker_that_beats_is_running_and_its_later_beat_replaces_the_first()
     {
-        await _store.BeatAsync(Beat("w1", WorkerState.Starting));
-        await _store.BeatAsync(Beat("w1", WorkerState.Processing, inbox: 7, file: "AW319_0001.asc"));
+        await _store.WriteAsync(Beat("w1", WorkerState.Starting));
+        await _store.WriteAsync(Beat("w1", WorkerState.Processing, waiting: 7, file: "AW319_0001.asc", revision: 1));
 
         var worker = Assert.Single(await _store.ReadAsync());
         Assert.Equal("w1", worker.WorkerId);
         Assert.Equal(WorkerState.Processing, worker.State);
-        Assert.Equal(7, worker.Inbox);
+        Assert.Equal(7, worker.Waiting);
         Assert.Equal("AW319_0001.asc", worker.CurrentFile);
+        Assert.Equal(Started.AddMinutes(1), worker.CurrentSince);
+        Assert.Equal(("/srv/inbox", 2L, 1L, "prev.asc", Started.AddSeconds(30)), (worker.Inbox, worker.FilesAnswered, worker.FilesQuarantined, worker.LastFile, worker.LastFileAt));
+        Assert.True(worker.HasFileInHand);
         Assert.Equal(Started, worker.StartedAt);
         Assert.Equal(TimeSpan.FromSeconds(10), worker.Interval);
         Assert.True(worker.Running);
@@ -43,7 +47,7 @@ public sealed class WorkerHeartbeatStoreTests(PostgresFixture fixture) : IAsyncL
     [Fact]
     public async Task A_beat_older_than_twice_the_interval_is_stale_and_not_running()
     {
-        await _store.BeatAsync(Beat("w2", WorkerState.Processing, file: "x.asc"));
+        await _store.WriteAsync(Beat("w2", WorkerState.Processing, file: "x.asc"));
         await SetSeenAgoAsync("w2", seconds: 21);
 
         var worker = Assert.Single(await _store.ReadAsync(), w => w.WorkerId == "w2");
@@ -55,8 +59,8 @@ public sealed class WorkerHeartbeatStoreTests(PostgresFixture fixture) : IAsyncL
     [Fact]
     public async Task A_stopped_worker_is_not_running_and_old_rows_are_pruned()
     {
-        await _store.BeatAsync(Beat("w3", WorkerState.Stopped));
-        await _store.BeatAsync(Beat("w4"));
+        await _store.WriteAsync(Beat("w3", WorkerState.Stopped));
+        await _store.WriteAsync(Beat("w4"));
         await SetSeenAgoAsync("w4", seconds: 3 * 24 * 3600);
 
         var workers = await _store.ReadAsync();
@@ -66,13 +70,22 @@ public sealed class WorkerHeartbeatStoreTests(PostgresFixture fixture) : IAsyncL
 
         Assert.True(await _store.PruneAsync(TimeSpan.FromDays(2)) >= 1);
         await using var connection = await _database.OpenConnectionAsync();
-        Assert.Equal(0L, await Sql.ScalarAsync<long>(connection, "SELECT count(*) FROM worker_heartbeat WHERE worker_id = 'w4'"));
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(connection, "SELECT count(*) FROM worker_status WHERE worker_id = 'w4'"));
+    }
+
+    [Fact]
+    public async Task A_write_with_an_older_revision_changes_nothing()
+    {
+        await _store.WriteAsync(Beat("w5", WorkerState.Processing, file: "new.asc", revision: 5));
+        await _store.WriteAsync(Beat("w5", WorkerState.Idle, revision: 4));
+
+        Assert.Equal("new.asc", Assert.Single(await _store.ReadAsync(), w => w.WorkerId == "w5").CurrentFile);
     }
 
     private async Task SetSeenAgoAsync(string workerId, int seconds)
     {
         await using var connection = await _database.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand("UPDATE worker_heartbeat SET seen_at = now() - make_interval(secs => $2) WHERE worker_id = $1", connection);
+        await using var command = new NpgsqlCommand("UPDATE worker_status SET seen_at = now() - make_interval(secs => $2) WHERE worker_id = $1", connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workerId });
         command.Parameters.Add(new NpgsqlParameter<double> { TypedValue = seconds });
         Assert.Equal(1, await command.ExecuteNonQueryAsync());
