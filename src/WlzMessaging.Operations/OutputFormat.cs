@@ -8,6 +8,9 @@ public enum OutputFormat
 {
     Table,
     Json,
+
+    /// <summary>A spreadsheet's lines (where a view is a table of rows: the report's providers).</summary>
+    Csv,
 }
 
 /// <summary>

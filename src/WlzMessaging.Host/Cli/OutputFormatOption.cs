@@ -12,10 +12,15 @@ internal static class OutputFormatOption
     public static OptionSpec Option { get; } =
         OptionSpec.Value("format", "table|json", "table (default) for people, json for programs (amounts in cents, fields named ...Cents)");
 
-    public static OutputFormat Resolve(CommandArguments args) => args.Value("format") switch
+    /// <summary>The option of a view that is also a table of rows: <c>csv</c> too.</summary>
+    public static OptionSpec WithCsv { get; } =
+        OptionSpec.Value("format", "table|json|csv", "table (default) for people, json for programs, csv for a spreadsheet (amounts in cents, fields named ..._cents)");
+
+    public static OutputFormat Resolve(CommandArguments args, bool csv = false) => args.Value("format") switch
     {
         null or "table" or "text" => OutputFormat.Table,
         "json" => OutputFormat.Json,
-        var other => throw new UsageException($"--format: '{other}' is not table or json"),
+        "csv" when csv => OutputFormat.Csv,
+        var other => throw new UsageException(csv ? $"--format: '{other}' is not table, json or csv" : $"--format: '{other}' is not table or json"),
     };
 }

@@ -22,7 +22,7 @@ public sealed class ReportCommand : Command
         [
             OptionSpec.Value("from", "DATE", "first day received (YYYY-MM-DD; default 29 days before --to)"),
             OptionSpec.Value("to", "DATE", "last day received (YYYY-MM-DD; default today)"),
-            OutputFormatOption.Option,
+            OutputFormatOption.WithCsv,
             ProtocolOption.Option,
             .. StorageOptions.Options,
         ],
@@ -51,14 +51,17 @@ public sealed class ReportCommand : Command
             throw new UsageException($"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}");
         }
 
-        var json = OutputFormatOption.Resolve(args) == OutputFormat.Json;
+        var format = OutputFormatOption.Resolve(args, csv: true);
 
         var funding = ProtocolOption.Resolve(args);
         await using var database = await CommandStore.OpenAsync(args, loggers: null, cancellationToken);
         var report = await ReportBuilder.ReadAsync(database.ReportQueries(funding), new ReportPeriod(from, to, today), cancellationToken);
-        await console.Out.WriteAsync(json
-            ? JsonSerializer.Serialize(report, OperationsJson.Default.OperationsReport) + Environment.NewLine
-            : ReportTextWriter.Write(report));
+        await console.Out.WriteAsync(format switch
+        {
+            OutputFormat.Json => JsonSerializer.Serialize(report, OperationsJson.Default.OperationsReport) + Environment.NewLine,
+            OutputFormat.Csv => ReportCsvWriter.Write(report),
+            _ => ReportTextWriter.Write(report),
+        });
         return ExitCodes.Ok;
     }
 }

@@ -90,6 +90,29 @@ public sealed class ReportCommandTests(PostgresFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_csv_has_a_line_per_provider_and_the_total_with_the_json_s_figures()
+    {
+        var csv = await ReportAsync("--format", "csv");
+        var json = JsonDocument.Parse((await ReportAsync("--format", "json")).Out).RootElement;
+
+        Assert.Equal(0, csv.ExitCode);
+        var lines = csv.Out.TrimEnd('\n').Split('\n');
+        Assert.Equal(WlzMessaging.Operations.Report.ReportCsvWriter.Header, lines[0]);
+        var providers = json.GetProperty("providers").EnumerateArray().ToList();
+        Assert.Equal(providers.Count + 2, lines.Length);
+        var header = lines[0].Split(';');
+        var linde = lines.Skip(1).Select(l => l.Split(';')).Single(f => f[0] == "73730001");
+        var lindeJson = providers.Single(p => p.GetProperty("agb").GetString() == "73730001");
+        Assert.Equal("Zorggroep De Linde", linde[1]);
+        Assert.Equal(lindeJson.GetProperty("files").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), linde[Array.IndexOf(header, "files")]);
+        Assert.Equal(lindeJson.GetProperty("declaredCents").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), linde[Array.IndexOf(header, "declared_cents")]);
+        var total = lines[^1].Split(';');
+        Assert.Equal(("", "total"), (total[0], total[1]));
+        Assert.Equal(json.GetProperty("total").GetProperty("lines").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), total[Array.IndexOf(header, "lines")]);
+        Assert.All(lines, l => Assert.Equal(header.Length, l.Split(';').Length));
+    }
+
+    [Fact]
     public async Task A_period_without_files_says_so()
     {
         var outcome = await Wlz.RunAsync("report", "--from", "2020-01-01", "--to", "2020-01-31", "--connection", _database.ConnectionString);
@@ -101,7 +124,7 @@ public sealed class ReportCommandTests(PostgresFixture fixture) : IAsyncLifetime
 
     [Theory]
     [InlineData(new[] { "report", "--from", "2025-03-02", "--to", "2025-03-01" }, "wlz report: --from 2025-03-02 is after --to 2025-03-01")]
-    [InlineData(new[] { "report", "--format", "csv" }, "wlz report: --format: 'csv' is not table or json")]
+    [InlineData(new[] { "report", "--format", "xml" }, "wlz report: --format: 'xml' is not table, json or csv")]
     [InlineData(new[] { "report", "--from", "March" }, "wlz report: --from: 'March' is not a date YYYY-MM-DD")]
     public async Task A_wrong_command_line_is_a_usage_error(string[] args, string message)
     {
