@@ -216,85 +216,83 @@ public sealed class FileProcessor(
         var final = Path.Combine(job.OutboxDirectory, answerName);
 
         // The file's transaction: rolled back by the unit of work's disposal unless committed below.
+        var fileId = await work.ClaimAsync(file, cancellationToken).ConfigureAwait(false);
+        var answerHeader = Aw320Header.Create(FormattableString.Invariant($"WLZ-{fileId:D10}"), job.AnswerDate);
+        Aw320Summary summary;
+        byte[] aw320Sha;
+        var output = new WritebackStream(new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0));
+        await using (output.ConfigureAwait(false))
         {
-            var fileId = await work.ClaimAsync(file, cancellationToken).ConfigureAwait(false);
-            var answerHeader = Aw320Header.Create(FormattableString.Invariant($"WLZ-{fileId:D10}"), job.AnswerDate);
-            Aw320Summary summary;
-            byte[] aw320Sha;
-            var output = new WritebackStream(new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0));
-            await using (output.ConfigureAwait(false))
+            if (structure.IsRejected)
             {
-                if (structure.IsRejected)
-                {
-                    summary = await Aw320Responder.WriteAsync(() => OpenInput(job), structure, new StructuralAnswers(), output, answerHeader, readerOptions, cancellationToken)
-                        .ConfigureAwait(false);
-                }
-                else
-                {
-                    summary = await AnswerAndStoreAsync(
-                        work, job, session, structure, header, fileId, readerOptions, answerHeader, output, timings, tally, cancellationToken)
-                        .ConfigureAwait(false);
-                }
-
-                // Synced to disk while it is read back for its hash (from the page cache): the two overlap.
-                mark = Stopwatch.GetTimestamp();
-                var sync = Task.Run(output.Sync, CancellationToken.None);
-                aw320Sha = await DurableFiles.HashAsync(temporary, cancellationToken).ConfigureAwait(false);
-                await sync.ConfigureAwait(false);
+                summary = await Aw320Responder.WriteAsync(() => OpenInput(job), structure, new StructuralAnswers(), output, answerHeader, readerOptions, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            else
+            {
+                summary = await AnswerAndStoreAsync(
+                    work, job, session, structure, header, fileId, readerOptions, answerHeader, output, timings, tally, cancellationToken)
+                    .ConfigureAwait(false);
             }
 
-            var aw320Size = new FileInfo(temporary).Length;
-            var content = aw320Size <= settings.Aw320ContentLimit ? await File.ReadAllBytesAsync(temporary, cancellationToken).ConfigureAwait(false) : null;
-            timings.Aw320 = Stopwatch.GetElapsedTime(mark);
-
+            // Synced to disk while it is read back for its hash (from the page cache): the two overlap.
             mark = Stopwatch.GetTimestamp();
-            var codes = rejected ? CodesOf(RejectionCodes(structure)) : [];
-            var kept = job.ArchiveDirectory is { } archive ? Path.GetFullPath(Path.Combine(archive, MailboxNames.Archived(fileId, answerName))) : Path.GetFullPath(final);
-            await work.CompleteAsync(
-                new VektisFileOutcome(
-                    rejected ? "rejected" : "processed",
-                    codes,
-                    checked((int)summary.Lines),
-                    checked((int)summary.Approved),
-                    checked((int)summary.RejectedLines),
-                    summary.NetIngediend,
-                    summary.NetToegekend,
-                    (int)Math.Min(int.MaxValue, Stopwatch.GetElapsedTime(started).TotalMilliseconds)),
-                cancellationToken).ConfigureAwait(false);
-            await work.InsertAw320Async(answerName, aw320Sha, aw320Size, content, kept, cancellationToken)
-                .ConfigureAwait(false);
-
-            // The point of no return: from here on the file is stored, and processing its input again only finishes the rest.
-            await work.CommitAsync(cancellationToken).ConfigureAwait(false);
-
-            // Statistics current after a large load, so the next file's history probes are planned on them (specs/storage.md).
-            await work.RefreshLineStatisticsAsync(rejected ? 0 : summary.Lines, cancellationToken).ConfigureAwait(false);
-            timings.Commit = Stopwatch.GetElapsedTime(mark);
-
-            mark = Stopwatch.GetTimestamp();
-            if (job.ArchiveDirectory is not null)
-            {
-                Directory.CreateDirectory(job.ArchiveDirectory);
-                await DurableFiles.LinkOrCopyAsync(temporary, kept, CancellationToken.None).ConfigureAwait(false);
-            }
-
-            DurableFiles.Publish(temporary, final);
-            Archive(job, fileId);
-            timings.Finish = Stopwatch.GetElapsedTime(mark);
-
-            return new FileOutcome(rejected ? FileOutcomeKind.Rejected : FileOutcomeKind.Processed, job.FileName)
-            {
-                FileId = fileId,
-                Aw320Path = final,
-                Lines = rejected ? structure.AantalPrestatierecords : summary.Lines,
-                Approved = summary.Approved,
-                DeclaredCents = summary.NetIngediend,
-                ApprovedCents = summary.NetToegekend,
-                Retourcodes = codes,
-                LineOutcomes = rejected ? null : tally,
-                Timings = timings,
-            };
+            var sync = Task.Run(output.Sync, CancellationToken.None);
+            aw320Sha = await DurableFiles.HashAsync(temporary, cancellationToken).ConfigureAwait(false);
+            await sync.ConfigureAwait(false);
         }
+
+        var aw320Size = new FileInfo(temporary).Length;
+        var content = aw320Size <= settings.Aw320ContentLimit ? await File.ReadAllBytesAsync(temporary, cancellationToken).ConfigureAwait(false) : null;
+        timings.Aw320 = Stopwatch.GetElapsedTime(mark);
+
+        mark = Stopwatch.GetTimestamp();
+        var codes = rejected ? CodesOf(RejectionCodes(structure)) : [];
+        var kept = job.ArchiveDirectory is { } archive ? Path.GetFullPath(Path.Combine(archive, MailboxNames.Archived(fileId, answerName))) : Path.GetFullPath(final);
+        await work.CompleteAsync(
+            new VektisFileOutcome(
+                rejected ? "rejected" : "processed",
+                codes,
+                checked((int)summary.Lines),
+                checked((int)summary.Approved),
+                checked((int)summary.RejectedLines),
+                summary.NetIngediend,
+                summary.NetToegekend,
+                (int)Math.Min(int.MaxValue, Stopwatch.GetElapsedTime(started).TotalMilliseconds)),
+            cancellationToken).ConfigureAwait(false);
+        await work.InsertAw320Async(answerName, aw320Sha, aw320Size, content, kept, cancellationToken)
+            .ConfigureAwait(false);
+
+        // The point of no return: from here on the file is stored, and processing its input again only finishes the rest.
+        await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        // Statistics current after a large load, so the next file's history probes are planned on them (specs/storage.md).
+        await work.RefreshLineStatisticsAsync(rejected ? 0 : summary.Lines, cancellationToken).ConfigureAwait(false);
+        timings.Commit = Stopwatch.GetElapsedTime(mark);
+
+        mark = Stopwatch.GetTimestamp();
+        if (job.ArchiveDirectory is not null)
+        {
+            Directory.CreateDirectory(job.ArchiveDirectory);
+            await DurableFiles.LinkOrCopyAsync(temporary, kept, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        DurableFiles.Publish(temporary, final);
+        Archive(job, fileId);
+        timings.Finish = Stopwatch.GetElapsedTime(mark);
+
+        return new FileOutcome(rejected ? FileOutcomeKind.Rejected : FileOutcomeKind.Processed, job.FileName)
+        {
+            FileId = fileId,
+            Aw320Path = final,
+            Lines = rejected ? structure.AantalPrestatierecords : summary.Lines,
+            Approved = summary.Approved,
+            DeclaredCents = summary.NetIngediend,
+            ApprovedCents = summary.NetToegekend,
+            Retourcodes = codes,
+            LineOutcomes = rejected ? null : tally,
+            Timings = timings,
+        };
     }
 
     /// <summary>The second pass: the AW320 to <paramref name="output"/> while every 04's outcome streams into COPY.</summary>

@@ -136,9 +136,9 @@ public sealed partial class OperatorSideTests(PostgresFixture fixture) : IAsyncL
     /// Issue 16: status, the dashboard and the metrics say the same at the same moment. The test holds the provider's lock
     /// (ProviderLock, as a second writer of that provider would), so the worker's file of that provider blocks in hand,
     /// deterministically: the test waits until the worker waits for the lock, then takes the three views. Every file is in
-    /// the inbox before the worker starts, so its first look sees them all: aa (another provider) is answered, junk
-    /// quarantined, b taken and held, c and d wait. (The answered file is aa.aw319, not a.aw319: the class's
-    /// other test answers an a.aw319 in the same database, and an answer's name is never another input's, issue 15.)
+    /// the inbox before the worker starts, so its first look sees them all: a (another provider) is answered, junk
+    /// quarantined, b taken and held, c and d wait. The worker may still be publishing a's answer when b
+    /// blocks, so the test waits for a.aw320 before it takes the views.
     /// </summary>
     [Fact]
     public async Task Status_dashboard_and_metrics_say_the_same_while_a_file_is_in_hand()
@@ -147,9 +147,9 @@ public sealed partial class OperatorSideTests(PostgresFixture fixture) : IAsyncL
         await holder.ExecuteAsync("SELECT pg_advisory_lock(@KeySpace, @Agb)", new { ProviderLock.KeySpace, Agb = Provider });
         var early = Aw319Files.Received.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc);
         await new WlzMessaging.Generator.Aw319Generator(new WlzMessaging.Generator.Aw319GeneratorOptions { Lines = 50, Seed = 71, Agb = Provider + 1 })
-            .WriteFileAsync(Path.Combine(_mailbox.Inbox, "aa.aw319"));
+            .WriteFileAsync(Path.Combine(_mailbox.Inbox, "a.aw319"));
         await File.WriteAllTextAsync(Path.Combine(_mailbox.Inbox, "junk.aw319"), "not a declaration\n");
-        File.SetLastWriteTimeUtc(Path.Combine(_mailbox.Inbox, "aa.aw319"), early);
+        File.SetLastWriteTimeUtc(Path.Combine(_mailbox.Inbox, "a.aw319"), early);
         File.SetLastWriteTimeUtc(Path.Combine(_mailbox.Inbox, "junk.aw319"), early);
         foreach (var name in new[] { "b.aw319", "c.aw319", "d.aw319" })
         {
@@ -166,7 +166,7 @@ public sealed partial class OperatorSideTests(PostgresFixture fixture) : IAsyncL
                 "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = @KeySpace::oid AND objid = @Agb::oid AND objsubid = 2",
                 new { KeySpace = (long)ProviderLock.KeySpace, Agb = (long)Provider }) == 1,
             Patience, "the worker waiting for the provider's lock with b.aw319 in hand");
-        await worker.WaitUntilAsync(() => File.Exists(Path.Combine(_mailbox.Outbox, "aa.aw320")), Patience, "aa.aw320 in the outbox");
+        await worker.WaitUntilAsync(() => File.Exists(Path.Combine(_mailbox.Outbox, "a.aw320")), Patience, "a.aw320 in the outbox");
         Assert.True(File.Exists(Path.Combine(_mailbox.Quarantine, "junk.aw319")));
 
         var status = await Wlz.RunAsync("status", "--format", "json", "--connection", _database.ConnectionString);
