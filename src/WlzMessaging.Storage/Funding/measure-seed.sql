@@ -45,7 +45,8 @@ FROM generate_series(3, 300, 15) AS p;
 
 INSERT INTO declaration_line (file_id, record_id, provider_agb, bsn, prestatiecode, begin_date, end_date, volume, tariff_cents,
                               applied_tariff_cents, declared_cents, approved_cents, debit_credit, referentienummer,
-                              voorgaand_referentienummer, retourcode_1, received_on, production)
+                              voorgaand_referentienummer, retourcode_1, received_on, production, approved,
+                              declaration_year)
 SELECT g / 10000,
        g,
        l.agb,
@@ -63,7 +64,9 @@ SELECT g / 10000,
        CASE l.sign WHEN 1 THEN NULL ELSE 'V' || g END,
        CASE WHEN l.rejected THEN 8215 ELSE 8001 END,
        (date_trunc('month', l.begin_date) + interval '1 month')::date + (l.agb % 20),
-       true
+       true,
+       NOT l.rejected,
+       extract(year FROM l.begin_date)
 FROM generate_series(1, :lines) AS g
 CROSS JOIN LATERAL (
     SELECT 41000001 + g % 300 AS agb,

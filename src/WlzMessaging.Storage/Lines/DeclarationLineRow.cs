@@ -1,3 +1,5 @@
+using WlzMessaging.Vektis;
+
 namespace WlzMessaging.Storage.Lines;
 
 /// <summary>
@@ -59,6 +61,15 @@ public sealed class DeclarationLineRow
 
     /// <summary>0 for an empty slot.</summary>
     public short Retourcode3 { get; set; }
+
+    /// <summary>
+    /// declaration_line.approved: granted in full, the first retourcode 8001. Derived from <see cref="Retourcode1"/>, never
+    /// set, so the two cannot disagree (and the table's CHECK refuses a row where they would).
+    /// </summary>
+    internal bool Approved => Retourcode1 == Retourcodes.VolledigToegewezen.Value;
+
+    /// <summary>declaration_line.declaration_year: the year of 0414; null when 0414 is not a valid date. Derived, never set.</summary>
+    internal short? DeclarationYear => BeginDate is { } begin ? (short)begin.Year : null;
 
     internal ReadOnlyMemory<char> Prestatiecode { get; private set; }
 

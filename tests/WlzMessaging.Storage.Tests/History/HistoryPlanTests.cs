@@ -28,16 +28,17 @@ public sealed class HistoryPlanTests(PostgresFixture fixture) : IAsyncLifetime
         await Sql.ExecuteAsync(connection, $"""
             INSERT INTO declaration_line (file_id, record_id, provider_agb, bsn, prestatiecode, begin_date, end_date, volume,
                 tariff_cents, applied_tariff_cents, declared_cents, approved_cents, debit_credit, referentienummer,
-                voorgaand_referentienummer, retourcode_1, received_on, production)
+                voorgaand_referentienummer, retourcode_1, received_on, production, approved, declaration_year)
             SELECT CASE p WHEN {Provider} THEN {file} ELSE {other} END, (m * 100000 + c * 2 + k)::bigint, p, 100000000 + c,
                    (ARRAY['Z015', 'ZMZ01'])[k + 1], make_date(2024, m, 1), (make_date(2024, m, 1) + interval '1 month - 1 day')::date,
-                   28, 100, 100, 2800, 2800, 'D', 'R' || m || '-' || c || '-' || k, NULL, 8001, make_date(2024, m + 1, 5), true
+                   28, 100, 100, 2800, 2800, 'D', 'R' || m || '-' || c || '-' || k, NULL, 8001, make_date(2024, m + 1, 5), true,
+                   true, 2024
             FROM unnest(ARRAY[{Provider}, {Provider + 1}]) p, generate_series(1, 3) m, generate_series(1, 10000) c, generate_series(0, 1) k;
             INSERT INTO declaration_line (file_id, record_id, provider_agb, bsn, prestatiecode, begin_date, end_date, volume,
                 tariff_cents, applied_tariff_cents, declared_cents, approved_cents, debit_credit, referentienummer,
-                voorgaand_referentienummer, retourcode_1, received_on, production)
+                voorgaand_referentienummer, retourcode_1, received_on, production, approved, declaration_year)
             SELECT {file}, 900000 + c, {Provider}, 100000000 + c, 'Z015', '2024-03-01', '2024-03-31', 28, 100, 100, -2800, -2800, 'C',
-                   'C3-' || c, 'R3-' || c || '-0', 8001, '2024-04-05', true
+                   'C3-' || c, 'R3-' || c || '-0', 8001, '2024-04-05', true, true, 2024
             FROM generate_series(1, 500) c;
             ANALYZE declaration_line;
             """);

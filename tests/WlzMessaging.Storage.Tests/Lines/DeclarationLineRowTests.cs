@@ -30,4 +30,25 @@ public sealed class DeclarationLineRowTests
         Assert.Equal(line.Prestatiecode, row.Prestatiecode.ToString());
         Assert.Equal(line.ApprovedCents, row.ApprovedCents);
     }
+
+    [Theory]
+    [InlineData((short)8001, true)]
+    [InlineData((short)8067, false)]
+    [InlineData((short)8215, false)]
+    public void Approved_is_the_first_retourcode_being_8001(short code, bool approved)
+    {
+        var row = new DeclarationLineRow { Retourcode1 = code };
+
+        Assert.Equal(approved, row.Approved);
+    }
+
+    [Fact]
+    public void The_declaration_year_is_the_year_of_the_begin_date_and_null_without_one()
+    {
+        var row = new DeclarationLineRow { BeginDate = new DateOnly(2023, 12, 31) };
+        Assert.Equal((short)2023, row.DeclarationYear);
+
+        row.BeginDate = null;
+        Assert.Null(row.DeclarationYear);
+    }
 }

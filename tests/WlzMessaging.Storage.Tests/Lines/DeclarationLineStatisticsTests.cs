@@ -23,9 +23,9 @@ public sealed class DeclarationLineStatisticsTests(PostgresFixture fixture) : IA
         await Sql.ExecuteAsync(connection, $"""
             INSERT INTO declaration_line (file_id, record_id, provider_agb, bsn, prestatiecode, begin_date, end_date, volume,
                 tariff_cents, applied_tariff_cents, declared_cents, approved_cents, debit_credit, referentienummer,
-                retourcode_1, received_on, production)
+                retourcode_1, received_on, production, approved, declaration_year)
             SELECT {file}, g, 41000001, 100000000 + g, 'Z015', '2024-01-01', '2024-01-31', 31, 100, 100, 3100, 3100, 'D',
-                   'R' || g, 8001, '2024-02-05', true
+                   'R' || g, 8001, '2024-02-05', true, true, 2024
             FROM generate_series(1, 12000) g
             """);
         const string known = "SELECT reltuples::bigint FROM pg_class WHERE oid = 'declaration_line'::regclass";

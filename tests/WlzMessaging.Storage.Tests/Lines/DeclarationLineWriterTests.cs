@@ -64,6 +64,39 @@ public sealed class DeclarationLineWriterTests(PostgresFixture fixture) : IAsync
             await Sql.ScalarAsync<string>(connection, $"SELECT voorgaand_referentienummer FROM declaration_line WHERE record_id = 10 AND debit_credit = 'C' AND approved AND declared_cents < 0"));
     }
 
+    [Theory]
+    [InlineData(ExistingLines.Fail)]
+    [InlineData(ExistingLines.Skip)]
+    public async Task The_copy_writes_approved_and_the_declaration_year_from_the_line_s_own_values(ExistingLines existing)
+    {
+        // Plain columns since 0030: the stream derives them (Fail writes it straight into the table, Skip through the
+        // staging table). An approved line, a rejected one, and one whose 0414 was not a valid date (NULL year).
+        await using var connection = await _database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var fileId = await StoredFiles.InsertAsync(connection, transaction);
+        var lines = StoredFiles.Lines(fileId, 3).ToList();
+        lines[0] = lines[0] with { BeginDate = new DateOnly(2023, 12, 31), EndDate = new DateOnly(2024, 1, 2) };
+        lines[1] = lines[1] with { ApprovedCents = 0, Retourcode1 = 8067 };
+        lines[2] = lines[2] with { BeginDate = null, ApprovedCents = 0, Retourcode1 = 8007 };
+
+        Assert.Equal(3, await DeclarationLineWriter.WriteAsync(connection, transaction, lines, existing));
+        await transaction.CommitAsync();
+
+        await using var command = new NpgsqlCommand(
+            "SELECT record_id, approved, declaration_year FROM declaration_line WHERE file_id = $1 ORDER BY record_id", connection);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = fileId });
+        var stored = new List<(long RecordId, bool Approved, short? Year)>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                stored.Add((reader.GetInt64(0), reader.GetBoolean(1), reader.IsDBNull(2) ? null : reader.GetInt16(2)));
+            }
+        }
+
+        Assert.Equal([(1L, true, (short?)2023), (2L, false, (short?)2024), (3L, false, (short?)null)], stored);
+    }
+
     [Fact]
     public async Task Writing_the_same_lines_again_adds_nothing()
     {

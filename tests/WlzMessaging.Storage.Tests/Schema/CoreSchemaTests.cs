@@ -48,9 +48,9 @@ public sealed class CoreSchemaTests(PostgresFixture fixture) : IAsyncLifetime
         var insert = $"""
             INSERT INTO declaration_line (file_id, record_id, provider_agb, bsn, prestatiecode, begin_date, end_date, volume,
                 tariff_cents, applied_tariff_cents, declared_cents, approved_cents, debit_credit, referentienummer,
-                retourcode_1, received_on, production)
+                retourcode_1, received_on, production, approved, declaration_year)
             VALUES ({fileId}, @id, 41000001, 123456782, 'Z015', '2024-01-01', '2024-01-31', 31, 100, 100, 3100, @approved, 'D',
-                'R1', @code, '2024-02-01', true)
+                'R1', @code, '2024-02-01', true, @code = 8001, 2024)
             """;
 
         await ExecuteAsync(connection, insert, 1, 0, 8215);
@@ -70,12 +70,54 @@ public sealed class CoreSchemaTests(PostgresFixture fixture) : IAsyncLifetime
         var e = await Assert.ThrowsAsync<PostgresException>(() => Sql.ExecuteAsync(connection, $"""
             INSERT INTO declaration_line (file_id, record_id, provider_agb, bsn, prestatiecode, begin_date, end_date, volume,
                 tariff_cents, applied_tariff_cents, declared_cents, approved_cents, debit_credit, referentienummer,
-                retourcode_1, received_on, production)
+                retourcode_1, received_on, production, approved, declaration_year)
             VALUES ({fileId}, 1, 41000001, 123456782, 'Z015', '2024-01-01', '2024-01-31', 31, 100, 100, 3100, 3100, 'C',
-                'R1', 8001, '2024-02-01', true)
+                'R1', 8001, '2024-02-01', true, true, 2024)
             """));
 
         Assert.Equal("declaration_line_sign_check", e.ConstraintName);
+    }
+
+    [Theory]
+    [InlineData(8001, false)]
+    [InlineData(8067, true)]
+    public async Task A_line_whose_approved_disagrees_with_its_first_retourcode_is_refused(short code, bool approved)
+    {
+        // approved is a plain column since 0030, written by the COPY: the CHECK keeps it what the generation made it, so a
+        // writer that gets it wrong fails instead of approving a line (or hiding one) in every history index.
+        await using var connection = await _database.OpenConnectionAsync();
+        var fileId = await StoredFiles.InsertAsync(connection);
+
+        var e = await Assert.ThrowsAsync<PostgresException>(() => InsertLineAsync(connection, fileId, code, approved));
+
+        Assert.Equal(PostgresErrorCodes.CheckViolation, e.SqlState);
+        Assert.Equal("declaration_line_approved_check", e.ConstraintName);
+    }
+
+    [Fact]
+    public async Task A_line_without_approved_is_refused()
+    {
+        await using var connection = await _database.OpenConnectionAsync();
+        var fileId = await StoredFiles.InsertAsync(connection);
+
+        var e = await Assert.ThrowsAsync<PostgresException>(() => InsertLineAsync(connection, fileId, 8001, approved: null));
+
+        Assert.Equal(PostgresErrorCodes.NotNullViolation, e.SqlState);
+        Assert.Equal("approved", e.ColumnName);
+    }
+
+    [Fact]
+    public async Task A_line_whose_approved_agrees_with_its_first_retourcode_is_stored()
+    {
+        await using var connection = await _database.OpenConnectionAsync();
+        var fileId = await StoredFiles.InsertAsync(connection);
+
+        await InsertLineAsync(connection, fileId, 8001, approved: true);
+        await InsertLineAsync(connection, fileId, 8067, approved: false, recordId: 2);
+
+        Assert.Equal(
+            "1:True 2:False",
+            await Sql.ScalarAsync<string>(connection, "SELECT string_agg(record_id || ':' || initcap(approved::text), ' ' ORDER BY record_id) FROM declaration_line"));
     }
 
     [Fact]
@@ -101,6 +143,23 @@ public sealed class CoreSchemaTests(PostgresFixture fixture) : IAsyncLifetime
 
         Assert.Equal("f2", await ClaimAsync(connection, first, claim, "worker-a"));
         Assert.Equal("f1", await ClaimAsync(other, second, claim, "worker-b"));
+    }
+
+    private static async Task InsertLineAsync(NpgsqlConnection connection, long fileId, short code, bool? approved, long recordId = 1)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+            INSERT INTO declaration_line (file_id, record_id, provider_agb, bsn, prestatiecode, begin_date, end_date, volume,
+                tariff_cents, applied_tariff_cents, declared_cents, approved_cents, debit_credit, referentienummer,
+                retourcode_1, received_on, production, approved, declaration_year)
+            VALUES ({fileId}, @id, 41000001, 123456782, 'Z015', '2024-01-01', '2024-01-31', 31, 100, 100, 3100, 0, 'D',
+                'R' || @id, @code, '2024-02-01', true, @approved, 2024)
+            """,
+            connection);
+        command.Parameters.AddWithValue("id", recordId);
+        command.Parameters.AddWithValue("code", code);
+        command.Parameters.Add(new NpgsqlParameter("approved", NpgsqlTypes.NpgsqlDbType.Boolean) { Value = (object?)approved ?? DBNull.Value });
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, long id, long approved, short code)
