@@ -9,18 +9,20 @@
 -- DROP EXPRESSION keeps every stored value and rewrites nothing. The partial indexes that read `approved` (0001, 0006)
 -- and the statistics object on declaration_year (0003) name the columns, not the expressions: they stay as they are.
 --
--- Kept honest where it is nearly free. A CHECK is paid on every line too, so each was measured the same way (COPY of the
--- same 1,000,000 rows, backend CPU, 32 paired rounds in random order, over plain columns without it; and the expression
--- alone evaluated over the million rows): only a CHECK under about 0.1 s per million lines stays.
---   approved = (retourcode_1 = 8001)                               +0.025 s (COPY), +0.01 s (expression alone): kept
---   declaration_year against begin_date, cheapest form (a range of
---   make_date(declaration_year, 1, 1) and the next year's)          +0.095 s (COPY), +0.06 s (expression alone): not kept
---   the same with extract(year FROM begin_date)                     +0.12 s (COPY), +0.11 s (expression alone)
+-- Kept honest where it is nearly free. A CHECK is paid on every line too, so each was measured the same way
+-- (benchmarks/storage/line-row-checks.sh: COPY of the same 1,000,000 rows into the heap, backend CPU, 30 paired rounds in
+-- random order against plain columns without it, twice; and the expression alone over the million rows). Only a CHECK
+-- under about 0.1 s per million lines stays:
+--   approved = (retourcode_1 = 8001)                       COPY +0.025 to +0.045 s, expression alone +0.01 s: kept
+--   declaration_year against begin_date, cheapest form
+--   (begin_date in [make_date(declaration_year, 1, 1),
+--   make_date(declaration_year + 1, 1, 1)))                 COPY +0.095 s (both runs), expression alone +0.06 s: not kept
+--   the same with extract(year FROM begin_date)            COPY +0.12 to +0.13 s, expression alone +0.10 s
 -- approved is what every history index's predicate and every approved total trusts: a wrong value would approve a line
--- twice or hide one, so its CHECK stays. declaration_year's CHECK is at the line, not under it (both CHECKs together cost
--- +0.155 s); the column only selects and groups lines by year of care (the funding run, the nightly corrections, the
--- feedback view), and its one writer (DeclarationLineRow.DeclarationYear, through DeclarationLineStream) is tested
--- against begin_date, NULL included. Adding it later is one statement:
+-- twice or hide one, so its CHECK stays. declaration_year's CHECK is at the line, not under it; the column only selects
+-- and groups lines by year of care (the funding run, the nightly corrections, the feedback view), and its one writer
+-- (DeclarationLineRow.DeclarationYear, through DeclarationLineStream) is tested against begin_date, NULL included.
+-- Adding the CHECK later is one statement:
 --   ALTER TABLE declaration_line ADD CONSTRAINT declaration_line_declaration_year_check CHECK (
 --       (declaration_year IS NULL) = (begin_date IS NULL)
 --       AND begin_date >= make_date(declaration_year, 1, 1) AND begin_date < make_date(declaration_year + 1, 1, 1));
