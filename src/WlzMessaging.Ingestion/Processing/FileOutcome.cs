@@ -38,8 +38,8 @@ public sealed class FileTimings
     public TimeSpan FirstPass { get; internal set; }
 
     /// <summary>
-    /// After the first pass, the wait for the file before it to be stored (the worker reads the next file while one is
-    /// stored: <see cref="FileSequence"/>); zero for a file processed on its own.
+    /// After the first pass, the wait before the second half began: for the reference snapshot's turn and (in the worker) for
+    /// an earlier file of the same provider to be stored (<see cref="ProviderTurns"/>); about zero for a file on its own.
     /// </summary>
     public TimeSpan Queued { get; internal set; }
 

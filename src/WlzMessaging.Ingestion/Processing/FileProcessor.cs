@@ -17,8 +17,8 @@ namespace WlzMessaging.Ingestion.Processing;
 /// <remarks>
 /// <para>The steps (specs/ingestion.md has them with every crash point):</para>
 /// <list type="number">
-/// <item>First pass (<see cref="ReadAsync"/>: nothing stored, nothing locked, so the worker runs it for the next file while
-/// one is stored, <see cref="FileSequence"/>): the structure and the SHA-256 of the input, with the answer session's
+/// <item>First pass (<see cref="ReadAsync"/>: nothing stored, nothing locked, so the worker runs it while other files are
+/// stored, in the order <see cref="ProviderTurns"/> keeps): the structure and the SHA-256 of the input, with the answer session's
 /// first-pass handlers riding along (one read of the file for all three); beside it, the reference snapshot made sure of.
 /// The steps below are <see cref="CompleteAsync"/>.</item>
 /// <item>Take the file's advisory lock (<see cref="FileUnitOfWork.TryBeginAsync"/>: the store's side of the file, one
@@ -59,7 +59,7 @@ public sealed class FileProcessor(
     /// <summary>
     /// The first half of a file: its first pass (structure, SHA-256, the answers' first-pass handlers) with the reference
     /// snapshot made sure of beside it. It stores nothing, takes no lock and moves no file, so it may run while the file
-    /// before it is still being stored (the worker does: <see cref="FileSequence"/>); whatever depends on the store (the
+    /// before it is still being stored (the worker does, with up to Worker:FilesAtOnce files in hand); whatever depends on the store (the
     /// file's lock, its content seen before, the provider's history) is read in <see cref="CompleteAsync"/>.
     /// </summary>
     public async Task<FirstPassResult> ReadAsync(FileJob job, CancellationToken cancellationToken)

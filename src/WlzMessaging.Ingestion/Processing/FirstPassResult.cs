@@ -21,12 +21,19 @@ public sealed class FirstPassResult
     {
         Job = job;
         _state = state;
+        ProviderAgb = VoorloopInfo.From(state.Structure.Voorloop).ProviderAgb;
     }
 
     public FileJob Job { get; }
 
     /// <summary>The file's outcome when the first pass already decided it (<see cref="FileOutcomeKind.Gone"/>); else null.</summary>
     public FileOutcome? Outcome { get; }
+
+    /// <summary>
+    /// The provider of the file's 01 record, whose history its second half reads; null when the first pass found none (the
+    /// file is rejected as a whole, or was gone).
+    /// </summary>
+    public int? ProviderAgb { get; }
 
     /// <summary>
     /// The state, taken out once: the second half owns it, and this result (which the caller may hold a while longer) no

@@ -74,7 +74,7 @@ public sealed class MailboxWorker(
     private bool? _databaseUp;
     private DateTimeOffset _downSince;
     private DateTimeOffset _remindedAt;
-    private string? _problem;
+    private readonly Lock _databaseStateLock = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -142,43 +142,64 @@ public sealed class MailboxWorker(
 
                 // With --once a file another worker holds is left to it; running on, it is looked at again after a poll. An entry
                 // that could be neither processed nor quarantined is not looked at again by this worker (it said why, once).
-                var ready = scanner.ScanEntries().Where(e => !_givenUp.Contains(e.Path) && (!run.Once || !leftAlone.Contains(e.Path))).ToList();
+                var ready = scanner.ScanEntries().Where(e => !IsGivenUp(e.Path) && (!run.Once || !leftAlone.Contains(e.Path))).ToList();
                 var waiting = ready.Count + scanner.Waiting;
                 activity.InboxDepth(waiting);
                 var progressed = false;
 
-                // Each file's first pass runs while the one before it is stored (FileSequence). A read ahead that nobody takes
-                // (stopping, or the database gone) is waited for before the database is let go; stopping cancels it.
+                // Up to Worker:FilesAtOnce files in hand at once, each on its own connection: one file's COPY runs in the server
+                // while the next is read and adjudicated. Files of one provider start their second halves in inbox order
+                // (ProviderTurns). The results are settled here, on this loop, as the files finish; when the database goes, no
+                // new file is taken and those in hand are waited for (each rolls back on its own) before it is let go.
                 var databaseDown = false;
-                var sequence = new FileSequence(db.Processor, stoppingToken);
-                await using (sequence.ConfigureAwait(false))
+                var turns = new ProviderTurns();
+                var inHand = new List<(InboxEntry Entry, Task<EntryResult> Work)>();
+
+                async Task SettleOneAsync()
                 {
-                    for (var i = 0; i < ready.Count && !stoppingToken.IsCancellationRequested; i++)
+                    var finished = await Task.WhenAny(inHand.Select(f => f.Work)).ConfigureAwait(false);
+                    var at = inHand.FindIndex(f => f.Work == finished);
+                    var entry = inHand[at].Entry;
+                    inHand.RemoveAt(at);
+                    var (handled, problem) = await finished.ConfigureAwait(false);
+                    if (handled == Handled.DatabaseDown)
                     {
-                        var entry = ready[i];
-                        var handled = await HandleEntryAsync(db, sequence, entry, NextFile(ready, i), stoppingToken).ConfigureAwait(false);
-                        if (handled == Handled.DatabaseDown)
-                        {
-                            databaseDown = true;
-                            break;
-                        }
-
-                        if (handled == Handled.Failed)
-                        {
-                            handled = await FailedAsync(entry).ConfigureAwait(false);
-                        }
-
-                        if (handled is Handled.LeftAlone)
-                        {
-                            leftAlone.Add(entry.Path);
-                        }
-                        else if (handled is Handled.Done)
-                        {
-                            _attempts.Remove(entry.Path);
-                            progressed = true;
-                            activity.InboxDepth(--waiting);
-                        }
+                        databaseDown = true;
+                        return;
                     }
+
+                    if (handled == Handled.Failed)
+                    {
+                        handled = await FailedAsync(entry, problem).ConfigureAwait(false);
+                    }
+
+                    if (handled is Handled.LeftAlone)
+                    {
+                        leftAlone.Add(entry.Path);
+                    }
+                    else if (handled is Handled.Done)
+                    {
+                        _attempts.Remove(entry.Path);
+                        progressed = true;
+                        activity.InboxDepth(--waiting);
+                    }
+                }
+
+                for (var i = 0; i < ready.Count && !databaseDown && !stoppingToken.IsCancellationRequested; i++)
+                {
+                    if (inHand.Count >= settings.FilesAtOnce)
+                    {
+                        await SettleOneAsync().ConfigureAwait(false);
+                        i--;
+                        continue;
+                    }
+
+                    inHand.Add((ready[i], HandleEntryAsync(db, turns.Take(), ready[i], stoppingToken)));
+                }
+
+                while (inHand.Count > 0)
+                {
+                    await SettleOneAsync().ConfigureAwait(false);
                 }
 
                 if (databaseDown)
@@ -234,23 +255,26 @@ public sealed class MailboxWorker(
         LeftAlone,
         DatabaseDown,
 
-        /// <summary>A file system problem (in <see cref="_problem"/>): tried again at the next pass, up to <see cref="MaxAttempts"/>.</summary>
+        /// <summary>A file system problem (in <see cref="EntryResult.Problem"/>): tried again at the next pass, up to <see cref="MaxAttempts"/>.</summary>
         Failed,
 
         /// <summary>Failed, and to be tried again at the next pass.</summary>
         Later,
     }
 
-    /// <summary>The path of the next regular file after entry <paramref name="i"/>, to read ahead; null when the next is not one.</summary>
-    private static string? NextFile(List<InboxEntry> entries, int i) =>
-        i + 1 < entries.Count && entries[i + 1].Kind == InboxEntryKind.File ? entries[i + 1].Path : null;
+    /// <summary>How an entry ended, with the file system problem when it <see cref="Handled.Failed"/>.</summary>
+    private readonly record struct EntryResult(Handled Kind, string? Problem = null)
+    {
+        public static implicit operator EntryResult(Handled kind) => new(kind);
+    }
 
     /// <summary>
     /// One entry of the inbox to its end: a file processed; a link's bytes copied in its place, then processed; a name that
     /// is not UTF-8 renamed (the next pass processes it); anything else quarantined with what it is as the reason.
     /// </summary>
-    private async Task<Handled> HandleEntryAsync(Connected db, FileSequence sequence, InboxEntry entry, string? nextPath, CancellationToken stoppingToken)
+    private async Task<EntryResult> HandleEntryAsync(Connected db, ProviderTurns.Turn turn, InboxEntry entry, CancellationToken stoppingToken)
     {
+        using var _ = turn;
         try
         {
             switch (entry.Kind)
@@ -268,11 +292,10 @@ public sealed class MailboxWorker(
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _problem = OneLine(e.Message);
-            return Handled.Failed;
+            return new EntryResult(Handled.Failed, OneLine(e.Message));
         }
 
-        return await HandleAsync(db, sequence, entry.Path, nextPath, stoppingToken).ConfigureAwait(false);
+        return await HandleAsync(db, turn, entry.Path, stoppingToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -338,21 +361,21 @@ public sealed class MailboxWorker(
     /// An entry that failed for a file system reason: with --once it is left (and counted); running on, it is tried again at
     /// the next pass, and after <see cref="MaxAttempts"/> failures in a row it is quarantined with the last reason.
     /// </summary>
-    private async Task<Handled> FailedAsync(InboxEntry entry)
+    private async Task<Handled> FailedAsync(InboxEntry entry, string? problem)
     {
         // A file that failed in hand is no longer in hand: the worker's row says so until it is tried again.
-        activity.Idle();
+        activity.Released(entry.Name);
         var name = LogText.Escape(entry.Name);
         var attempts = _attempts[entry.Path] = _attempts.GetValueOrDefault(entry.Path) + 1;
         if (attempts < MaxAttempts && !run.Once)
         {
-            _logger.LogWarning("Could not process {File} now: {Reason}; it stays in the inbox and is tried again ({Attempt} of {Max})", name, LogText.Escape(_problem), attempts, MaxAttempts);
+            _logger.LogWarning("Could not process {File} now: {Reason}; it stays in the inbox and is tried again ({Attempt} of {Max})", name, LogText.Escape(problem), attempts, MaxAttempts);
             return Handled.Later;
         }
 
         if (run.Once && attempts < MaxAttempts)
         {
-            _logger.LogWarning("Could not process {File} now: {Reason}; it stays in the inbox", name, LogText.Escape(_problem));
+            _logger.LogWarning("Could not process {File} now: {Reason}; it stays in the inbox", name, LogText.Escape(problem));
             result.CountFailed();
             return Handled.LeftAlone;
         }
@@ -361,12 +384,12 @@ public sealed class MailboxWorker(
         _attempts.Remove(entry.Path);
         try
         {
-            await QuarantineEntryAsync(entry.Path, $"{name} could not be processed {attempts} times in a row: {LogText.Escape(_problem)}").ConfigureAwait(false);
+            await QuarantineEntryAsync(entry.Path, $"{name} could not be processed {attempts} times in a row: {LogText.Escape(problem)}").ConfigureAwait(false);
             return Handled.Done;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _givenUp.Add(entry.Path);
+            GiveUp(entry.Path);
             _logger.LogError("{File} could not be moved to quarantine either ({Reason}); this worker leaves it alone until restarted", name, LogText.Escape(OneLine(e.Message)));
             return Handled.LeftAlone;
         }
@@ -381,21 +404,15 @@ public sealed class MailboxWorker(
     }
 
     /// <summary>
-    /// One file, start to end, with <paramref name="nextPath"/>'s first pass started beside its second half; never throws for
-    /// the file's sake.
+    /// One file, start to end: its first pass, then its <paramref name="turn"/> among the files in hand (those of its provider
+    /// taken before it finish first), then its second half; never throws for the file's sake.
     /// </summary>
-    private async Task<Handled> HandleAsync(Connected db, FileSequence sequence, string path, string? nextPath, CancellationToken stoppingToken)
+    private async Task<EntryResult> HandleAsync(Connected db, ProviderTurns.Turn turn, string path, CancellationToken stoppingToken)
     {
         var name = Path.GetFileName(path);
         if (JobFor(path) is not { } job)
         {
             return Handled.Done;
-        }
-
-        activity.Processing(name);
-        if (!await HeartbeatAsync(db, stoppingToken).ConfigureAwait(false))
-        {
-            return Handled.DatabaseDown;
         }
 
         // SIGTERM leaves the file in hand StopGrace to finish; then its transaction is rolled back.
@@ -405,11 +422,29 @@ public sealed class MailboxWorker(
         {
             try
             {
-                // The first attempt takes the first pass made ahead (or makes it); a retry reads the file again.
-                var outcome = attempt == 1
-                    ? await db.Processor.CompleteAsync(
-                        await sequence.ReadAsync(job, nextPath is null ? null : JobFor(nextPath)).ConfigureAwait(false), fileCancellation.Token).ConfigureAwait(false)
-                    : await db.Processor.ProcessAsync(job, fileCancellation.Token).ConfigureAwait(false);
+                // A first pass stops at once on SIGTERM (it stored nothing); the second half gets StopGrace. A retry reads the
+                // file again (earlier files of its provider are done by then).
+                FileOutcome outcome;
+                if (attempt == 1)
+                {
+                    var read = await db.Processor.ReadAsync(job, stoppingToken).ConfigureAwait(false);
+                    await turn.WaitAsync(read.ProviderAgb, stoppingToken).ConfigureAwait(false);
+
+                    // In hand from here, its second half: a file read ahead and waiting for its turn is still untouched in the
+                    // inbox (nothing locked, nothing stored), and counts as waiting.
+                    activity.Processing(name);
+                    if (!await HeartbeatAsync(db, stoppingToken).ConfigureAwait(false))
+                    {
+                        return Handled.DatabaseDown;
+                    }
+
+                    outcome = await db.Processor.CompleteAsync(read, fileCancellation.Token).ConfigureAwait(false);
+                }
+                else
+                {
+                    outcome = await db.Processor.ProcessAsync(job, fileCancellation.Token).ConfigureAwait(false);
+                }
+
                 if (outcome.Kind == FileOutcomeKind.Busy)
                 {
                     activity.Finished(name, outcome.Kind);
@@ -420,8 +455,7 @@ public sealed class MailboxWorker(
                 if (outcome.Kind == FileOutcomeKind.Gone && EntryStatus.Of(path) is not null)
                 {
                     // Still there, yet it could not be opened: never taken again and again in one breath.
-                    _problem = "it is there but could not be opened";
-                    return Handled.Failed;
+                    return new EntryResult(Handled.Failed, "it is there but could not be opened");
                 }
 
                 if (outcome.Answered)
@@ -438,7 +472,7 @@ public sealed class MailboxWorker(
             catch (OperationCanceledException) when (fileCancellation.IsCancellationRequested || stoppingToken.IsCancellationRequested)
             {
                 // A first pass stops at once (it has nothing to roll back); a second half after StopGrace.
-                activity.Idle();
+                activity.Released(name);
                 _logger.LogWarning("Stopped while {File} was in hand: its transaction is rolled back and it stays in the inbox", LogText.Escape(name));
                 return Handled.LeftAlone;
             }
@@ -455,8 +489,7 @@ public sealed class MailboxWorker(
                         DatabaseState(up: false, OneLine(e.Message));
                         return Handled.DatabaseDown;
                     case FailureKind.FileSystem:
-                        _problem = OneLine(e.Message);
-                        return Handled.Failed;
+                        return new EntryResult(Handled.Failed, OneLine(e.Message));
                     default:
                         await SetAsideAsync(path, name, e).ConfigureAwait(false);
                         activity.SetAside(name);
@@ -510,7 +543,7 @@ public sealed class MailboxWorker(
         }
         catch (IOException io)
         {
-            _givenUp.Add(path);
+            GiveUp(path);
             _logger.LogError("{File} could not be moved to quarantine either ({Reason}); this worker leaves it alone until restarted", LogText.Escape(name), LogText.Escape(OneLine(io.Message)));
         }
     }
@@ -581,42 +614,63 @@ public sealed class MailboxWorker(
     /// </summary>
     private void DatabaseState(bool up, string detail)
     {
-        var now = time.GetUtcNow();
-        if (_databaseUp == up)
+        // Files in hand meet the database's going and coming on their own tasks.
+        lock (_databaseStateLock)
         {
-            if (!up && now - _remindedAt >= OutageReminder)
+            var now = time.GetUtcNow();
+            if (_databaseUp == up)
             {
-                _remindedAt = now;
+                if (!up && now - _remindedAt >= OutageReminder)
+                {
+                    _remindedAt = now;
+                    _logger.LogWarning(
+                        "Database still unavailable, for {Minutes:F0} min now: {Reason}. The inbox waits", (now - _downSince).TotalMinutes, LogText.Escape(detail));
+                }
+                else
+                {
+                    _logger.LogDebug("Database still {State}: {Detail}", up ? "available" : "unavailable", LogText.Escape(detail));
+                }
+
+                return;
+            }
+
+            var before = _databaseUp;
+            _databaseUp = up;
+            if (up)
+            {
+                if (before is null)
+                {
+                    _logger.LogInformation("Database available: {Database}", detail);
+                }
+                else
+                {
+                    _logger.LogInformation("Database available again after {Seconds:F0} s: {Database}; carrying on", (now - _downSince).TotalSeconds, detail);
+                }
+            }
+            else
+            {
+                (_downSince, _remindedAt) = (now, now);
                 _logger.LogWarning(
-                    "Database still unavailable, for {Minutes:F0} min now: {Reason}. The inbox waits", (now - _downSince).TotalMinutes, LogText.Escape(detail));
-            }
-            else
-            {
-                _logger.LogDebug("Database still {State}: {Detail}", up ? "available" : "unavailable", LogText.Escape(detail));
-            }
-
-            return;
-        }
-
-        var before = _databaseUp;
-        _databaseUp = up;
-        if (up)
-        {
-            if (before is null)
-            {
-                _logger.LogInformation("Database available: {Database}", detail);
-            }
-            else
-            {
-                _logger.LogInformation("Database available again after {Seconds:F0} s: {Database}; carrying on", (now - _downSince).TotalSeconds, detail);
+                    "Database unavailable: {Reason}. The inbox is left untouched; retrying with backoff up to every {MaxDelay} s",
+                    LogText.Escape(detail), settings.MaxRetryDelay.TotalSeconds);
             }
         }
-        else
+    }
+
+    // Files in hand are set aside on their own tasks: the set is shared with the loop.
+    private bool IsGivenUp(string path)
+    {
+        lock (_givenUp)
         {
-            (_downSince, _remindedAt) = (now, now);
-            _logger.LogWarning(
-                "Database unavailable: {Reason}. The inbox is left untouched; retrying with backoff up to every {MaxDelay} s",
-                LogText.Escape(detail), settings.MaxRetryDelay.TotalSeconds);
+            return _givenUp.Contains(path);
+        }
+    }
+
+    private void GiveUp(string path)
+    {
+        lock (_givenUp)
+        {
+            _givenUp.Add(path);
         }
     }
 

@@ -17,8 +17,8 @@ public sealed class WorkerActivity
     private readonly TimeProvider _time;
     private TaskCompletionSource _changed = NewSignal();
     private WorkerState _state = WorkerState.Starting;
-    private string? _file;
-    private DateTimeOffset? _fileSince;
+    // The files in hand, oldest first: the worker stores up to Worker:FilesAtOnce at once. The row names the oldest.
+    private readonly List<(string File, DateTimeOffset Since)> _inHand = [];
     private int? _inboxFiles;
     private long _answered;
     private long _quarantined;
@@ -92,8 +92,8 @@ public sealed class WorkerActivity
         lock (_lock)
         {
             return new WorkerStatus(
-                WorkerId, Environment.MachineName, Environment.ProcessId, Inbox, StartedAt, Interval, _state, WaitingNow(), _file, _fileSince,
-                _answered, _quarantined, _lastFile, _lastFileAt, _revision);
+                WorkerId, Environment.MachineName, Environment.ProcessId, Inbox, StartedAt, Interval, _state, WaitingNow(), Oldest()?.File, Oldest()?.Since,
+                _answered, _quarantined, _lastFile, _lastFileAt, _revision, [.. _inHand.Skip(1).Select(f => f.File)]);
         }
     }
 
@@ -102,7 +102,7 @@ public sealed class WorkerActivity
     {
         lock (_lock)
         {
-            return new MailboxCounts(WaitingNow(), _file is null ? 0 : 1, _answered, _quarantined);
+            return new MailboxCounts(WaitingNow(), _inHand.Count, _answered, _quarantined);
         }
     }
 
@@ -120,13 +120,12 @@ public sealed class WorkerActivity
                 _state = WorkerState.Processing;
             }
 
-            _file = Path.GetFileName(fileName);
-            _fileSince = _time.GetUtcNow();
+            _inHand.Add((Path.GetFileName(fileName), _time.GetUtcNow()));
         });
     }
 
     /// <summary>
-    /// The file in hand is done with this <paramref name="outcome"/>: answered, quarantined, or gone from the inbox; in each
+    /// The file <paramref name="fileName"/> in hand is done with this <paramref name="outcome"/>: answered, quarantined, or gone from the inbox; in each
     /// case it has left the inbox. A file another worker has (<see cref="FileOutcomeKind.Busy"/>) stays where it is.
     /// </summary>
     public void Finished(string fileName, FileOutcomeKind outcome) => Change(() =>
@@ -148,45 +147,63 @@ public sealed class WorkerActivity
                 break;
         }
 
-        LetGo();
+        LetGo(fileName);
     });
 
     /// <summary>The file in hand was set aside (moved to quarantine) because it could not be processed.</summary>
     public void SetAside(string fileName) => Finished(fileName, FileOutcomeKind.NotVektis);
 
     /// <summary>Waiting for files (after the worker is connected; until then the row says <c>starting</c>).</summary>
-    public void Idle() => Change(LetGo);
+    public void Idle() => Change(() => LetGo(null));
+
+    /// <summary><paramref name="fileName"/> is no longer in hand (it failed, or the worker stopped with it): it stays in the inbox.</summary>
+    public void Released(string fileName) => Change(() => LetGo(fileName));
 
     /// <summary>A pass through the inbox is done; the worker waits for files.</summary>
     public void PassDone() => Change(() =>
     {
         _lastPassAt = _time.GetUtcNow();
-        LetGo();
+        LetGo(null);
     });
 
     public void Stopping() => Change(() =>
     {
         _state = WorkerState.Stopping;
-        (_file, _fileSince) = (null, null);
+        _inHand.Clear();
     });
 
     public void Stopped() => Change(() =>
     {
         _state = WorkerState.Stopped;
-        (_file, _fileSince) = (null, null);
+        _inHand.Clear();
     });
 
-    private void LetGo()
+    /// <summary><paramref name="fileName"/> out of hand (null: every file); idle when none is left in hand.</summary>
+    private void LetGo(string? fileName)
     {
-        if (_state != WorkerState.Stopping && _state != WorkerState.Stopped)
+        if (fileName is null)
+        {
+            _inHand.Clear();
+        }
+        else
+        {
+            var name = Path.GetFileName(fileName);
+            var at = _inHand.FindIndex(f => f.File == name);
+            if (at >= 0)
+            {
+                _inHand.RemoveAt(at);
+            }
+        }
+
+        if (_inHand.Count == 0 && _state != WorkerState.Stopping && _state != WorkerState.Stopped)
         {
             _state = WorkerState.Idle;
         }
-
-        (_file, _fileSince) = (null, null);
     }
 
-    private int? WaitingNow() => _inboxFiles is { } n ? Math.Max(0, n - (_file is null ? 0 : 1)) : null;
+    private int? WaitingNow() => _inboxFiles is { } n ? Math.Max(0, n - _inHand.Count) : null;
+
+    private (string File, DateTimeOffset Since)? Oldest() => _inHand.Count == 0 ? null : _inHand[0];
 
     private void Change(Action change)
     {

@@ -58,6 +58,14 @@ public sealed class WorkerSettings
     /// </summary>
     public FundingSettings Funding { get; init; } = FundingSettings.Default;
 
+    /// <summary>
+    /// <c>Worker:FilesAtOnce</c> (default 2, 1 to 8): how many files the worker has in hand at once. Each is read, adjudicated
+    /// and stored on its own connection; files of one provider still go one after the other, in inbox order
+    /// (<see cref="Processing.ProviderTurns"/>). Two keep both cores busy: one file's COPY runs in the server while the other
+    /// is read and adjudicated. Each file in hand holds its first pass's state (about 40 bytes a line) and its history.
+    /// </summary>
+    public int FilesAtOnce { get; init; } = 2;
+
     /// <summary><c>Worker:HeartbeatSeconds</c> (default 10): how often the worker's row in worker_status is refreshed beside its writes at each file.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -150,6 +158,15 @@ public sealed class WorkerSettings
         var grace = Seconds("StopGraceSeconds", 20, 0, 3600);
         var heartbeat = Seconds("HeartbeatSeconds", 10, 1, 3600);
 
+        var filesAtOnceText = configuration["Worker:FilesAtOnce"];
+        var filesAtOnce = 2;
+        if (!string.IsNullOrWhiteSpace(filesAtOnceText)
+            && (!int.TryParse(filesAtOnceText, NumberStyles.None, CultureInfo.InvariantCulture, out filesAtOnce) || filesAtOnce is < 1 or > 8))
+        {
+            problems.Add($"Worker:FilesAtOnce '{filesAtOnceText}' is not a number of files from 1 to 8");
+            filesAtOnce = 2;
+        }
+
         bool Flag(string key, bool fallback)
         {
             var text = configuration[key];
@@ -237,6 +254,7 @@ public sealed class WorkerSettings
             StableFor = stable,
             MaxRetryDelay = retry,
             StopGrace = grace,
+            FilesAtOnce = filesAtOnce,
             HeartbeatInterval = heartbeat,
             NightlyEnabled = nightlyEnabled,
             NightlyAt = nightlyAt,

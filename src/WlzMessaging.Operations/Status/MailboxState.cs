@@ -22,13 +22,14 @@ public sealed record MailboxState(int? Waiting, IReadOnlyList<InHandLine> InHand
     {
         ArgumentNullException.ThrowIfNull(workers);
         var running = workers.Where(w => w.Running).ToList();
+        // A worker with several files at once (Worker:FilesAtOnce) names the oldest with its time and the others after it.
         var inHand = running.Where(w => w.HasFileInHand)
             .OrderBy(w => w.CurrentSince ?? w.SeenAt)
-            .Select(w => new InHandLine(
+            .SelectMany(w => (w.AlsoInHand ?? []).Select(other => new InHandLine(other, w.WorkerId, null, null)).Prepend(new InHandLine(
                 w.CurrentFile!,
                 w.WorkerId,
                 w.CurrentSince is { } since ? Amsterdam.ToLocal(since) : null,
-                w.CurrentSince is { } s ? Math.Round(Math.Max(0, (w.SeenAt - s + w.SinceSeen).TotalSeconds), 1) : null))
+                w.CurrentSince is { } s ? Math.Round(Math.Max(0, (w.SeenAt - s + w.SinceSeen).TotalSeconds), 1) : null)))
             .ToList();
 
         // Workers sharing an inbox see the same files: each counts the inbox less its own file in hand. Per inbox the latest
@@ -37,7 +38,7 @@ public sealed record MailboxState(int? Waiting, IReadOnlyList<InHandLine> InHand
         foreach (var inbox in running.Where(w => w.Waiting is not null).GroupBy(w => w.Inbox ?? w.WorkerId, StringComparer.Ordinal))
         {
             var latest = inbox.OrderBy(w => w.SinceSeen).First();
-            var othersInHand = inbox.Count(w => w.HasFileInHand && !ReferenceEquals(w, latest));
+            var othersInHand = inbox.Where(w => w.HasFileInHand && !ReferenceEquals(w, latest)).Sum(w => 1 + (w.AlsoInHand?.Count ?? 0));
             waiting = (waiting ?? 0) + Math.Max(0, latest.Waiting!.Value - othersInHand);
         }
 

@@ -41,6 +41,7 @@ public enum WorkerState
 /// <param name="LastFile">The last file it finished.</param>
 /// <param name="LastFileAt">When it finished <paramref name="LastFile"/>.</param>
 /// <param name="Revision">Grows with every change of state; an older revision never overwrites a newer one.</param>
+/// <param name="AlsoInHand">The other files in hand beside <paramref name="CurrentFile"/> (the oldest), in the order taken.</param>
 public sealed record WorkerStatus(
     string WorkerId,
     string Host,
@@ -56,7 +57,8 @@ public sealed record WorkerStatus(
     long FilesQuarantined = 0,
     string? LastFile = null,
     DateTimeOffset? LastFileAt = null,
-    long Revision = 0)
+    long Revision = 0,
+    IReadOnlyList<string>? AlsoInHand = null)
 {
     /// <summary>When the row was last written, by the database's clock; set when read back.</summary>
     public DateTimeOffset SeenAt { get; init; }

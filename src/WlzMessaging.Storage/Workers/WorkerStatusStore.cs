@@ -12,20 +12,23 @@ public sealed class WorkerStatusStore(NpgsqlDataSource dataSource)
 {
     private const string UpsertSql = """
         INSERT INTO worker_status AS s (worker_id, host, pid, inbox, started_at, seen_at, interval_seconds, state, waiting,
-                                        current_file, current_since, files_answered, files_quarantined, last_file, last_file_at, revision)
-        VALUES ($1, $2, $3, $4, $5, now(), $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                                        current_file, current_since, files_answered, files_quarantined, last_file, last_file_at, revision,
+                                        also_in_hand)
+        VALUES ($1, $2, $3, $4, $5, now(), $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
         ON CONFLICT (worker_id) DO UPDATE SET
             host = excluded.host, pid = excluded.pid, inbox = excluded.inbox, started_at = excluded.started_at,
             seen_at = excluded.seen_at, interval_seconds = excluded.interval_seconds, state = excluded.state,
             waiting = excluded.waiting, current_file = excluded.current_file, current_since = excluded.current_since,
             files_answered = excluded.files_answered, files_quarantined = excluded.files_quarantined,
-            last_file = excluded.last_file, last_file_at = excluded.last_file_at, revision = excluded.revision
+            last_file = excluded.last_file, last_file_at = excluded.last_file_at, revision = excluded.revision,
+            also_in_hand = excluded.also_in_hand
         WHERE s.revision <= excluded.revision
         """;
 
     private const string ReadSql = """
         SELECT worker_id, host, pid, inbox, started_at, seen_at, interval_seconds, state, waiting, current_file, current_since,
-               files_answered, files_quarantined, last_file, last_file_at, revision, extract(epoch FROM now() - seen_at)::float8
+               files_answered, files_quarantined, last_file, last_file_at, revision, extract(epoch FROM now() - seen_at)::float8,
+               also_in_hand
         FROM worker_status
         WHERE seen_at >= now() - make_interval(secs => $1)
            OR (state <> 'stopped' AND now() - seen_at <= 2 * make_interval(secs => interval_seconds))
@@ -57,6 +60,7 @@ public sealed class WorkerStatusStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(Nullable(status.LastFile, NpgsqlDbType.Text));
         command.Parameters.Add(Nullable(status.LastFileAt?.ToUniversalTime(), NpgsqlDbType.TimestampTz));
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = status.Revision });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = status.CurrentFile is null ? [] : [.. status.AlsoInHand ?? []] });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -86,7 +90,8 @@ public sealed class WorkerStatusStore(NpgsqlDataSource dataSource)
                 FilesQuarantined: reader.GetInt64(12),
                 LastFile: reader.IsDBNull(13) ? null : reader.GetString(13),
                 LastFileAt: reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14),
-                Revision: reader.GetInt64(15))
+                Revision: reader.GetInt64(15),
+                AlsoInHand: reader.GetFieldValue<string[]>(17))
             {
                 SeenAt = reader.GetFieldValue<DateTimeOffset>(5),
                 SinceSeen = TimeSpan.FromSeconds(Math.Max(0, reader.GetDouble(16))),

@@ -103,9 +103,11 @@ public sealed class InboxAndSettingsTests : IDisposable
             ["Nightly:Enabled"] = "false",
             ["Dashboard:Enabled"] = "false",
             ["Worker:HeartbeatSeconds"] = "5",
+            ["Worker:FilesAtOnce"] = "1",
         }));
 
         Assert.Equal((false, new TimeOnly(3, 30)), (settings.NightlyEnabled, settings.NightlyAt));
+        Assert.Equal(1, settings.FilesAtOnce);
         Assert.Null(settings.DashboardUrls);
         Assert.Equal(TimeSpan.FromSeconds(5), settings.HeartbeatInterval);
 
@@ -139,6 +141,7 @@ public sealed class InboxAndSettingsTests : IDisposable
             ["Mailbox:Outbox"] = "m/out",
             ["Mailbox:Archive"] = "m/in",
             ["Worker:PollIntervalSeconds"] = "-1",
+            ["Worker:FilesAtOnce"] = "0",
             ["Cutoffs:2024"] = "25-03-2025",
             ["Cutoffs:twenty"] = "2025-03-25",
         })));
@@ -149,6 +152,7 @@ public sealed class InboxAndSettingsTests : IDisposable
                 "Mailbox:Quarantine is not set (env WLZ_Mailbox__Quarantine, or --quarantine)",
                 $"Mailbox:Inbox and Mailbox:Archive are one directory ({Path.GetFullPath("m/in")}); each needs its own",
                 "Worker:PollIntervalSeconds '-1' is not a number of seconds from 0.1 to 3600",
+                "Worker:FilesAtOnce '0' is not a number of files from 1 to 8",
                 "Cutoffs:2024 '25-03-2025' is not a date YYYY-MM-DD",
                 "Cutoffs:twenty: the key is not a declaration year 2000-2100",
             ],

@@ -9,9 +9,10 @@ using WlzMessaging.Testing;
 namespace WlzMessaging.Host.Tests.Worker;
 
 /// <summary>
-/// The worker reads a file while the one before it is stored (<see cref="Processing.FileSequence"/>). Two files of one
-/// provider in one pass, the second declaring the first's lines again, must come out exactly as when processed one after
-/// the other: the second's history is read after the first committed.
+/// The worker has two files in hand at once (Worker:FilesAtOnce); files of one provider keep their order
+/// (<see cref="Ingestion.Processing.ProviderTurns"/>). Two files of one provider in one pass, the second declaring the first's
+/// lines again, must come out exactly as when processed one after the other: the second's history is read after the first
+/// committed.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class OverlappedFilesTests(PostgresFixture fixture) : IAsyncLifetime

@@ -81,6 +81,18 @@ public sealed class WorkerStatusStoreTests(PostgresFixture fixture) : IAsyncLife
 
         Assert.Equal("new.asc", Assert.Single(await _store.ReadAsync(), w => w.WorkerId == "w5").CurrentFile);
     }
+    [Fact]
+    public async Task A_worker_with_several_files_in_hand_names_the_oldest_and_the_others_in_the_order_taken()
+    {
+        await _store.WriteAsync(Beat("w6", WorkerState.Processing, file: "a.asc", revision: 1) with { AlsoInHand = ["b.asc", "c.asc"] });
+        Assert.Equal(["b.asc", "c.asc"], Assert.Single(await _store.ReadAsync(), w => w.WorkerId == "w6").AlsoInHand!);
+
+        // Back to one file, then none: the others are cleared with it.
+        await _store.WriteAsync(Beat("w6", WorkerState.Processing, file: "c.asc", revision: 2));
+        Assert.Empty(Assert.Single(await _store.ReadAsync(), w => w.WorkerId == "w6").AlsoInHand!);
+        await _store.WriteAsync(Beat("w6", WorkerState.Idle, revision: 3) with { AlsoInHand = ["stale.asc"] });
+        Assert.Empty(Assert.Single(await _store.ReadAsync(), w => w.WorkerId == "w6").AlsoInHand!);
+    }
 
     private async Task SetSeenAgoAsync(string workerId, int seconds)
     {
