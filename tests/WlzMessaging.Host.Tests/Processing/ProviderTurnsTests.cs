@@ -112,14 +112,19 @@ public sealed class ProviderTurnsTests
     public async Task Only_the_files_taken_before_count_not_those_taken_after()
     {
         var turns = new ProviderTurns();
-        using var first = turns.Take();
+        var first = turns.Take();
         using var second = turns.Take();
-        await second.WaitAsync(ProviderB, CancellationToken.None);
 
-        // The later file of the same provider is still in hand; the earlier one does not wait for it.
+        // The later file of the same provider finished its first pass first and waits; the earlier one does not wait for it.
+        var later = second.WaitAsync(ProviderB, CancellationToken.None);
         var earlier = first.WaitAsync(ProviderB, CancellationToken.None);
         Assert.True(earlier.IsCompletedSuccessfully);
         await earlier;
+        await Task.Yield();
+        Assert.False(later.IsCompleted);
+
+        first.Dispose();
+        await later.WaitAsync(TimeSpan.FromMinutes(1));
     }
 
     [Fact]
