@@ -137,8 +137,8 @@ public sealed partial class OperatorSideTests(PostgresFixture fixture) : IAsyncL
     /// (ProviderLock, as a second writer of that provider would), so the worker's file of that provider blocks in hand,
     /// deterministically: the test waits until the worker waits for the lock, then takes the three views. Every file is in
     /// the inbox before the worker starts, so its first look sees them all: a (another provider) is answered, junk
-    /// quarantined, b taken and held, c and d wait. The worker may still be publishing a's answer when b
-    /// blocks, so the test waits for a.aw320 before it takes the views.
+    /// quarantined, b taken and held, c and d wait (c read, waiting for b's turn). a is stored beside b (two files in hand)
+    /// and may still be publishing its answer when b blocks, so the test waits until a is counted before it takes the views.
     /// </summary>
     [Fact]
     public async Task Status_dashboard_and_metrics_say_the_same_while_a_file_is_in_hand()
@@ -169,8 +169,17 @@ public sealed partial class OperatorSideTests(PostgresFixture fixture) : IAsyncL
         await worker.WaitUntilAsync(() => File.Exists(Path.Combine(_mailbox.Outbox, "a.aw320")), Patience, "a.aw320 in the outbox");
         Assert.True(File.Exists(Path.Combine(_mailbox.Quarantine, "junk.aw319")));
 
-        var status = await Wlz.RunAsync("status", "--format", "json", "--connection", _database.ConnectionString);
+        // a.aw319 (another provider) is stored beside b.aw319 (Worker:FilesAtOnce 2) and its answer is published just before
+        // the worker counts it: the three views are read once it is counted, when nothing moves until the lock is let go.
         using var http = new HttpClient();
+        await worker.WaitUntilAsync(
+            () => Gauge(http.GetStringAsync(new Uri(url + "/metrics")).GetAwaiter().GetResult(), "wlz_mailbox_files", "answered") == 1,
+            Patience, "a.aw319 answered in the metrics");
+        await worker.WaitUntilAsync(
+            () => watcher.ExecuteScalar<long>("SELECT coalesce(sum(files_answered), 0) FROM worker_status WHERE state <> 'stopped'") == 1,
+            Patience, "a.aw319 answered in the worker's row");
+
+        var status = await Wlz.RunAsync("status", "--format", "json", "--connection", _database.ConnectionString);
         var dashboard = JsonNode.Parse(await http.GetStringAsync(new Uri(url + "/api/dashboard")))!;
         var metrics = await http.GetStringAsync(new Uri(url + "/metrics"));
 
