@@ -111,7 +111,8 @@ public sealed class FileUnitOfWork : IAsyncDisposable
     /// Loads the history of provider <paramref name="agb"/> for the keys <paramref name="prepass"/> found into
     /// <paramref name="history"/> (<see cref="DeclarationHistoryStore"/>), in the file's transaction.
     /// </summary>
-    public Task LoadHistoryAsync(int agb, FilePrepassResult prepass, DeclarationHistory history, CancellationToken cancellationToken) =>
+    /// <returns>False when the provider had no production line at all (nothing was probed).</returns>
+    public Task<bool> LoadHistoryAsync(int agb, FilePrepassResult prepass, DeclarationHistory history, CancellationToken cancellationToken) =>
         DeclarationHistoryStore.LoadAsync(_connection, Transaction, agb, prepass, history, cancellationToken);
 
     /// <summary>Opens the binary COPY of the file's lines into declaration_line, in the file's transaction.</summary>

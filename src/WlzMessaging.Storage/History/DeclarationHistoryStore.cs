@@ -77,7 +77,19 @@ public static class DeclarationHistoryStore
     // default size guesses, not their real size). For this transaction only.
     private const string NoJitSql = "SET LOCAL jit = off";
 
-    public static async Task LoadAsync(
+    // Whether the provider has any production line at all: one probe of the provider's prefix in
+    // declaration_line_received_key. Every part of the history (received references, approved debits, their credits) is
+    // made of such lines, so without one there is nothing to ask, and the file's keys are not even sent.
+    internal const string AnyProductionLineSql = """
+        SELECT EXISTS (SELECT 1 FROM declaration_line WHERE provider_agb = $1 AND production)
+        """;
+
+    /// <summary>
+    /// Reads the history of provider <paramref name="agb"/> for the keys of <paramref name="prepass"/> into
+    /// <paramref name="history"/>; returns false when the provider had no production line at all (its first file): then
+    /// nothing was sent or probed.
+    /// </summary>
+    public static async Task<bool> LoadAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction? transaction,
         int agb,
@@ -97,6 +109,19 @@ public static class DeclarationHistoryStore
             await using (var settings = new NpgsqlCommand(NoJitSql, connection, tx))
             {
                 await settings.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await using (var any = Command(connection, tx, AnyProductionLineSql, agb))
+            {
+                if (await any.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
+                {
+                    if (own is not null)
+                    {
+                        await own.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
+                    return false;
+                }
             }
 
             if (prepass.Referentienummers.Count > 0)
@@ -130,6 +155,8 @@ public static class DeclarationHistoryStore
             {
                 await own.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
+
+            return true;
         }
         finally
         {
