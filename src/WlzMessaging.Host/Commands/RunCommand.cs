@@ -55,8 +55,8 @@ public sealed class RunCommand : Command
             the latest day due unless it ran (Nightly:Enabled false turns it off). With --once: the heartbeat only.
 
             The database may be down at start or go away: the inbox is left alone and the worker retries with backoff.
-            SIGTERM or Ctrl+C: the file in hand finishes within Worker:StopGraceSeconds or is rolled back. Several workers
-            may share one inbox and one database: each file is processed once.
+            SIGTERM or Ctrl+C: the files in hand (Worker:FilesAtOnce, default 2) finish within Worker:StopGraceSeconds or are
+            rolled back. Several workers may share one inbox and one database: each file is processed once.
 
             Exit 0 after a graceful stop; 1 when the configuration is wrong or the worker could not go on (with --once, also
             when a file had to be set aside).

@@ -40,11 +40,12 @@ public sealed class WorkerResult
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>Database down, at start or in the middle: the file in hand is rolled back and stays in the inbox; the worker
+/// <item>Database down, at start or in the middle: the files in hand are rolled back and stay in the inbox; the worker
 /// retries with exponential backoff (1 s doubling up to <see cref="WorkerSettings.MaxRetryDelay"/>) and logs once when the
 /// database goes away and once when it is back.</item>
-/// <item>SIGTERM: no new file is taken; the file in hand may finish within <see cref="WorkerSettings.StopGrace"/>, after which
-/// its transaction is rolled back (it stays in the inbox). Never half stored: one transaction per file.</item>
+/// <item>SIGTERM: no new file is taken; each file in hand (up to <see cref="WorkerSettings.FilesAtOnce"/>) may finish
+/// within <see cref="WorkerSettings.StopGrace"/>, after which its transaction is rolled back (it stays in the inbox). Never
+/// half stored: one transaction per file.</item>
 /// <item>A file the store refuses (a bug, or a line the stand-in answers approve that the schema does not allow) is moved to
 /// quarantine with the error as its reason, instead of being retried for ever.</item>
 /// <item>Logs are structured and name files, ids and counts: never a BSN, name or birth date.</item>

@@ -40,7 +40,7 @@ public sealed class WorkerSettings
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// <c>Worker:StopGraceSeconds</c> (default 20): on SIGTERM the file in hand may finish within this time; after it, its
+    /// <c>Worker:StopGraceSeconds</c> (default 20): on SIGTERM the files in hand may finish within this time; after it, its
     /// transaction is rolled back and the file stays in the inbox.
     /// </summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(20);
