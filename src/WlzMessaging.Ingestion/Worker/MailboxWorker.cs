@@ -186,16 +186,19 @@ public sealed class MailboxWorker(
                     }
                 }
 
-                for (var i = 0; i < ready.Count && !databaseDown && !stoppingToken.IsCancellationRequested; i++)
+                foreach (var entry in ready)
                 {
-                    if (inHand.Count >= settings.FilesAtOnce)
+                    while (inHand.Count >= settings.FilesAtOnce && !databaseDown)
                     {
                         await SettleOneAsync().ConfigureAwait(false);
-                        i--;
-                        continue;
                     }
 
-                    inHand.Add((ready[i], HandleEntryAsync(db, turns.Take(), ready[i], stoppingToken)));
+                    if (databaseDown || stoppingToken.IsCancellationRequested)
+                    {
+                        break;
+                    }
+
+                    inHand.Add((entry, HandleEntryAsync(db, turns.Take(), entry, stoppingToken)));
                 }
 
                 while (inHand.Count > 0)

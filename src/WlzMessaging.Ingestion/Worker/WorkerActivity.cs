@@ -91,8 +91,9 @@ public sealed class WorkerActivity
     {
         lock (_lock)
         {
+            (string File, DateTimeOffset Since)? oldest = _inHand.Count == 0 ? null : _inHand[0];
             return new WorkerStatus(
-                WorkerId, Environment.MachineName, Environment.ProcessId, Inbox, StartedAt, Interval, _state, WaitingNow(), Oldest()?.File, Oldest()?.Since,
+                WorkerId, Environment.MachineName, Environment.ProcessId, Inbox, StartedAt, Interval, _state, WaitingNow(), oldest?.File, oldest?.Since,
                 _answered, _quarantined, _lastFile, _lastFileAt, _revision, [.. _inHand.Skip(1).Select(f => f.File)]);
         }
     }
@@ -153,9 +154,6 @@ public sealed class WorkerActivity
     /// <summary>The file in hand was set aside (moved to quarantine) because it could not be processed.</summary>
     public void SetAside(string fileName) => Finished(fileName, FileOutcomeKind.NotVektis);
 
-    /// <summary>Waiting for files (after the worker is connected; until then the row says <c>starting</c>).</summary>
-    public void Idle() => Change(() => LetGo(null));
-
     /// <summary><paramref name="fileName"/> is no longer in hand (it failed, or the worker stopped with it): it stays in the inbox.</summary>
     public void Released(string fileName) => Change(() => LetGo(fileName));
 
@@ -202,8 +200,6 @@ public sealed class WorkerActivity
     }
 
     private int? WaitingNow() => _inboxFiles is { } n ? Math.Max(0, n - _inHand.Count) : null;
-
-    private (string File, DateTimeOffset Since)? Oldest() => _inHand.Count == 0 ? null : _inHand[0];
 
     private void Change(Action change)
     {

@@ -22,14 +22,9 @@ public sealed record MailboxState(int? Waiting, IReadOnlyList<InHandLine> InHand
     {
         ArgumentNullException.ThrowIfNull(workers);
         var running = workers.Where(w => w.Running).ToList();
-        // A worker with several files at once (Worker:FilesAtOnce) names the oldest with its time and the others after it.
         var inHand = running.Where(w => w.HasFileInHand)
             .OrderBy(w => w.CurrentSince ?? w.SeenAt)
-            .SelectMany(w => (w.AlsoInHand ?? []).Select(other => new InHandLine(other, w.WorkerId, null, null)).Prepend(new InHandLine(
-                w.CurrentFile!,
-                w.WorkerId,
-                w.CurrentSince is { } since ? Amsterdam.ToLocal(since) : null,
-                w.CurrentSince is { } s ? Math.Round(Math.Max(0, (w.SeenAt - s + w.SinceSeen).TotalSeconds), 1) : null)))
+            .SelectMany(FilesInHand)
             .ToList();
 
         // Workers sharing an inbox see the same files: each counts the inbox less its own file in hand. Per inbox the latest
@@ -43,5 +38,19 @@ public sealed record MailboxState(int? Waiting, IReadOnlyList<InHandLine> InHand
         }
 
         return new MailboxState(waiting, inHand, running.Sum(w => w.FilesAnswered), running.Sum(w => w.FilesQuarantined));
+    }
+
+    // A worker with several files at once (Worker:FilesAtOnce) names the oldest with its time, then the others it holds.
+    private static IEnumerable<InHandLine> FilesInHand(WorkerStatus w)
+    {
+        yield return new InHandLine(
+            w.CurrentFile!,
+            w.WorkerId,
+            w.CurrentSince is { } since ? Amsterdam.ToLocal(since) : null,
+            w.CurrentSince is { } s ? Math.Round(Math.Max(0, (w.SeenAt - s + w.SinceSeen).TotalSeconds), 1) : null);
+        foreach (var other in w.AlsoInHand ?? [])
+        {
+            yield return new InHandLine(other, w.WorkerId, null, null);
+        }
     }
 }

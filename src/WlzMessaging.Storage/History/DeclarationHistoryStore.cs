@@ -111,20 +111,13 @@ public static class DeclarationHistoryStore
                 await settings.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            bool probed;
             await using (var any = Command(connection, tx, AnyProductionLineSql, agb))
             {
-                if (await any.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
-                {
-                    if (own is not null)
-                    {
-                        await own.CommitAsync(cancellationToken).ConfigureAwait(false);
-                    }
-
-                    return false;
-                }
+                probed = await any.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
             }
 
-            if (prepass.Referentienummers.Count > 0)
+            if (probed && prepass.Referentienummers.Count > 0)
             {
                 await CopyReferencesAsync(connection, tx, "history_reference", prepass.Referentienummers, cancellationToken).ConfigureAwait(false);
                 await using var command = Command(connection, tx, ReceivedSql, agb);
@@ -135,14 +128,14 @@ public static class DeclarationHistoryStore
                 }
             }
 
-            if (prepass.VoorgaandeReferentienummers.Count > 0)
+            if (probed && prepass.VoorgaandeReferentienummers.Count > 0)
             {
                 await CopyReferencesAsync(connection, tx, "history_credited", prepass.VoorgaandeReferentienummers, cancellationToken).ConfigureAwait(false);
                 await using var command = Command(connection, tx, CreditedDebitsSql, agb);
                 await ReadDebitsAsync(command, history, cancellationToken).ConfigureAwait(false);
             }
 
-            if (prepass.DebitClientPrestaties.Count > 0 && prepass.DebitPeriodBegin is { } begin && prepass.DebitPeriodEnd is { } end)
+            if (probed && prepass.DebitClientPrestaties.Count > 0 && prepass.DebitPeriodBegin is { } begin && prepass.DebitPeriodEnd is { } end)
             {
                 await CopyPairsAsync(connection, tx, prepass.DebitClientPrestaties, cancellationToken).ConfigureAwait(false);
                 await using var command = Command(connection, tx, OverlapSql, agb);
@@ -156,7 +149,7 @@ public static class DeclarationHistoryStore
                 await own.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            return true;
+            return probed;
         }
         finally
         {
